@@ -1,0 +1,20 @@
+#ifndef CLIBXML2_SHIM_H
+#define CLIBXML2_SHIM_H
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlIO.h>
+#include <libxml/entities.h>
+
+/* xmlFree is a global function-pointer variable, which Swift 6 rejects as shared mutable state. */
+static inline void cxml_free(void *p) { xmlFree(p); }
+
+/* Installed once at start-up: refuses every external entity or DTD, whatever the parser options. */
+static xmlParserInputPtr cxml_deny_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt) {
+    (void)url; (void)id; (void)ctxt;
+    return NULL;
+}
+static inline void cxml_install_deny_all_loader(void) { xmlSetExternalEntityLoader(cxml_deny_loader); }
+#endif

@@ -1,0 +1,90 @@
+import Foundation
+
+/// A calendar date without a time zone (an all-day date as written in the source).
+public struct CivilDate: Hashable, Comparable, Sendable, Codable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public static func < (a: CivilDate, b: CivilDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// `YYYY-MM-DD`
+    public var isoString: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// `YYYYMMDD`, the iCalendar DATE form.
+    public var basicString: String {
+        String(format: "%04d%02d%02d", year, month, day)
+    }
+}
+
+/// A wall-clock date and time without a zone; what a zone turns into an instant.
+public struct CivilDateTime: Hashable, Comparable, Sendable, Codable {
+    public var date: CivilDate
+    public var hour: Int
+    public var minute: Int
+    public var second: Int
+
+    public init(date: CivilDate, hour: Int, minute: Int, second: Int) {
+        self.date = date
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+    }
+
+    public init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int = 0) {
+        self.init(date: CivilDate(year: year, month: month, day: day), hour: hour, minute: minute, second: second)
+    }
+
+    public static func < (a: CivilDateTime, b: CivilDateTime) -> Bool {
+        (a.date, a.hour, a.minute, a.second) < (b.date, b.hour, b.minute, b.second)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS`
+    public var isoString: String {
+        date.isoString + String(format: "T%02d:%02d:%02d", hour, minute, second)
+    }
+
+    /// `YYYYMMDDTHHMMSS`, the iCalendar DATE-TIME form (without `Z`).
+    public var basicString: String {
+        date.basicString + String(format: "T%02d%02d%02d", hour, minute, second)
+    }
+
+    /// The wall-clock time of `instant` in `zone`.
+    public init(_ instant: Date, in zone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
+        self.init(
+            year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1,
+            hour: c.hour ?? 0, minute: c.minute ?? 0, second: c.second ?? 0)
+    }
+
+    /// The instant this wall-clock time names in `zone`. A time in a DST gap moves forward and
+    /// an ambiguous time takes its first occurrence, as RFC 5545 §3.3.5 asks.
+    public func instant(in zone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = DateComponents(
+            year: date.year, month: date.month, day: date.day, hour: hour, minute: minute, second: second)
+        if let exact = calendar.date(from: c), CivilDateTime(exact, in: zone) == self {
+            return exact
+        }
+        let midnight =
+            calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))
+            ?? Date(timeIntervalSince1970: 0)
+        return calendar.nextDate(
+            after: midnight.addingTimeInterval(-1), matching: DateComponents(hour: hour, minute: minute, second: second),
+            matchingPolicy: .nextTimePreservingSmallerComponents, repeatedTimePolicy: .first, direction: .forward)
+            ?? midnight
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// One instance of an event: a single event, an instance of a recurring one, or an override.
+public struct Occurrence: Sendable, Hashable {
+    /// The master or override this instance came from (with its title, status, …).
+    public var event: Event
+    /// The instance's original start: what a RECURRENCE-ID names.
+    public var recurrenceID: EventTime
+    public var start: EventTime
+    /// Nil when the source gave neither DTEND nor DURATION.
+    public var end: EventTime?
+
+    public init(event: Event, recurrenceID: EventTime, start: EventTime, end: EventTime?) {
+        self.event = event
+        self.recurrenceID = recurrenceID
+        self.start = start
+        self.end = end
+    }
+
+    /// The end instant, or where an event without an end is taken to stop: a DATE lasts one
+    /// day (RFC 5545 §3.6.1), a DATE-TIME is a moment.
+    public func endInstant(hub hubZone: TimeZone) -> Date {
+        let startInstant = start.instant(hub: hubZone)
+        if let end { return max(startInstant, end.instant(hub: hubZone)) }
+        if case .allDay(let d) = start {
+            return EventTime.allDay(CivilMath.adding(days: 1, to: d)).instant(hub: hubZone)
+        }
+        return startInstant
+    }
+
+    /// Whether the instance overlaps `from…to` (both inclusive); a moment counts when inside.
+    public func overlaps(from: Date, to: Date, hub hubZone: TimeZone) -> Bool {
+        let s = start.instant(hub: hubZone)
+        guard s <= to else { return false }
+        return s >= from || endInstant(hub: hubZone) > from
+    }
+}

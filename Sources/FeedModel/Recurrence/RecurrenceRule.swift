@@ -1,0 +1,143 @@
+import Foundation
+
+/// An RRULE value split into its parts, as far as the expander supports them.
+struct RecurrenceRule: Sendable, Hashable {
+    enum Frequency: Int, Sendable, Hashable {
+        case secondly, minutely, hourly, daily, weekly, monthly, yearly
+    }
+
+    /// A BYDAY entry: `ordinal` 0 means every such weekday in the period.
+    struct WeekdayNum: Sendable, Hashable {
+        var ordinal: Int
+        /// 0 = Monday … 6 = Sunday.
+        var weekday: Int
+    }
+
+    var frequency: Frequency
+    var interval = 1
+    var count: Int?
+    var until: EventTime?
+    var bySecond: [Int] = []
+    var byMinute: [Int] = []
+    var byHour: [Int] = []
+    var byDay: [WeekdayNum] = []
+    var byMonthDay: [Int] = []
+    var byYearDay: [Int] = []
+    var byWeekNo: [Int] = []
+    var byMonth: [Int] = []
+    var bySetPos: [Int] = []
+    /// 0 = Monday (the RFC default) … 6 = Sunday.
+    var weekStart = 0
+
+    static let weekdayNames = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+    /// Nil when the rule is malformed or uses a part the expander cannot honour; the caller
+    /// then keeps only DTSTART rather than guess at instances.
+    init?(_ text: String) {
+        var frequency: Frequency?
+        var rule = RecurrenceRule(frequency: .daily)
+        for part in text.split(separator: ";", omittingEmptySubsequences: true) {
+            let pieces = part.split(separator: "=", maxSplits: 1)
+            guard pieces.count == 2 else { return nil }
+            let key = pieces[0].trimmingCharacters(in: .whitespaces).uppercased()
+            let value = pieces[1].trimmingCharacters(in: .whitespaces).uppercased()
+            switch key {
+            case "FREQ":
+                switch value {
+                case "SECONDLY": frequency = .secondly
+                case "MINUTELY": frequency = .minutely
+                case "HOURLY": frequency = .hourly
+                case "DAILY": frequency = .daily
+                case "WEEKLY": frequency = .weekly
+                case "MONTHLY": frequency = .monthly
+                case "YEARLY": frequency = .yearly
+                default: return nil
+                }
+            case "INTERVAL":
+                guard let n = Int(value), n >= 1 else { return nil }
+                rule.interval = n
+            case "COUNT":
+                guard let n = Int(value), n >= 0 else { return nil }
+                rule.count = n
+            case "UNTIL":
+                guard let t = Self.parseTime(value) else { return nil }
+                rule.until = t
+            case "BYSECOND": guard let v = Self.ints(value, 0...60, negative: false) else { return nil }; rule.bySecond = v
+            case "BYMINUTE": guard let v = Self.ints(value, 0...59, negative: false) else { return nil }; rule.byMinute = v
+            case "BYHOUR": guard let v = Self.ints(value, 0...23, negative: false) else { return nil }; rule.byHour = v
+            case "BYMONTHDAY": guard let v = Self.ints(value, 1...31, negative: true) else { return nil }; rule.byMonthDay = v
+            case "BYYEARDAY": guard let v = Self.ints(value, 1...366, negative: true) else { return nil }; rule.byYearDay = v
+            case "BYWEEKNO": guard let v = Self.ints(value, 1...53, negative: true) else { return nil }; rule.byWeekNo = v
+            case "BYMONTH": guard let v = Self.ints(value, 1...12, negative: false) else { return nil }; rule.byMonth = v
+            case "BYSETPOS": guard let v = Self.ints(value, 1...366, negative: true) else { return nil }; rule.bySetPos = v
+            case "BYDAY":
+                var days: [WeekdayNum] = []
+                for item in value.split(separator: ",") {
+                    guard let d = Self.weekdayNum(String(item)) else { return nil }
+                    days.append(d)
+                }
+                rule.byDay = days
+            case "WKST":
+                guard let i = Self.weekdayNames.firstIndex(of: value) else { return nil }
+                rule.weekStart = i
+            default:
+                // X- parts are extensions that do not change the set; anything else (RSCALE,
+                // SKIP, …) would, so the rule is refused.
+                if !key.hasPrefix("X-") { return nil }
+            }
+        }
+        guard let frequency else { return nil }
+        rule.frequency = frequency
+        self = rule
+    }
+
+    private init(frequency: Frequency) { self.frequency = frequency }
+
+    private static func ints(_ value: String, _ range: ClosedRange<Int>, negative: Bool) -> [Int]? {
+        var out: [Int] = []
+        for item in value.split(separator: ",") {
+            guard let n = Int(item.hasPrefix("+") ? String(item.dropFirst()) : String(item)) else { return nil }
+            if range.contains(n) || (negative && range.contains(-n)) {
+                out.append(n)
+            } else {
+                return nil
+            }
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    private static func weekdayNum(_ text: String) -> WeekdayNum? {
+        guard text.count >= 2 else { return nil }
+        let name = String(text.suffix(2))
+        guard let weekday = weekdayNames.firstIndex(of: name) else { return nil }
+        var prefix = String(text.dropLast(2))
+        if prefix.hasPrefix("+") { prefix.removeFirst() }
+        if prefix.isEmpty { return WeekdayNum(ordinal: 0, weekday: weekday) }
+        guard let n = Int(prefix), n != 0, (-53...53).contains(n) else { return nil }
+        return WeekdayNum(ordinal: n, weekday: weekday)
+    }
+
+    /// UNTIL as a DATE, a UTC DATE-TIME or a floating DATE-TIME.
+    static func parseTime(_ value: String) -> EventTime? {
+        let bytes = Array(value.utf8)
+        func number(_ from: Int, _ length: Int) -> Int? {
+            guard from + length <= bytes.count else { return nil }
+            var n = 0
+            for b in bytes[from..<from + length] {
+                guard b >= 48, b <= 57 else { return nil }
+                n = n * 10 + Int(b - 48)
+            }
+            return n
+        }
+        guard let y = number(0, 4), let m = number(4, 2), let d = number(6, 2) else { return nil }
+        let date = CivilDate(year: y, month: m, day: d)
+        guard CivilMath.isValid(date) else { return nil }
+        if bytes.count == 8 { return .allDay(date) }
+        guard bytes.count >= 15, bytes[8] == UInt8(ascii: "T"), let h = number(9, 2), let mi = number(11, 2),
+            let s = number(13, 2), h < 24, mi < 60, s <= 60
+        else { return nil }
+        let civil = CivilDateTime(date: date, hour: h, minute: mi, second: min(s, 59))
+        if bytes.count == 16, bytes[15] == UInt8(ascii: "Z") { return .utc(civil) }
+        return bytes.count == 15 ? .floating(civil) : nil
+    }
+}

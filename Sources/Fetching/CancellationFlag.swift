@@ -1,0 +1,8 @@
+import Synchronization
+
+/// Set from a Task's cancellation handler, polled by curl's progress callback on the transfer thread.
+final class CancellationFlag: Sendable {
+    private let cancelled = Atomic<Bool>(false)
+    var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
+    func cancel() { cancelled.store(true, ordering: .relaxed) }
+}

@@ -1,0 +1,19 @@
+import CCurl
+
+/// URL resolution with curl's own parser, so hops are recorded exactly as curl followed them.
+enum CurlURL {
+    /// `reference` made absolute against `base`; `reference` unchanged if either does not parse.
+    static func resolve(_ reference: String, against base: String) -> String {
+        guard let url = curl_url() else { return reference }
+        defer { curl_url_cleanup(url) }
+        // CURLU_NON_SUPPORT_SCHEME keeps e.g. "file:" targets intact for the error message.
+        let flags = UInt32(CURLU_NON_SUPPORT_SCHEME)
+        guard curl_url_set(url, CURLUPART_URL, base, flags) == CURLUE_OK,
+            curl_url_set(url, CURLUPART_URL, reference, flags) == CURLUE_OK
+        else { return reference }
+        var text: UnsafeMutablePointer<CChar>?
+        guard curl_url_get(url, CURLUPART_URL, &text, 0) == CURLUE_OK, let text else { return reference }
+        defer { curl_free(text) }
+        return String(cString: text)
+    }
+}

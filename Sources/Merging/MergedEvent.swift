@@ -1,0 +1,23 @@
+import FeedModel
+import Foundation
+
+/// One event of the regional calendar, made from one or more source items.
+public struct MergedEvent: Sendable, Hashable {
+    /// The hub's UID for it; stays the same on every later sync.
+    public var uid: String
+    /// The master (or only) event, with fields filled in from the other sources.
+    public var event: Event
+    /// RECURRENCE-ID overrides from the leading source, already carrying `uid`.
+    public var overrides: [Event]
+    /// Every source item merged into it, sorted.
+    public var sources: [SourceItemRef]
+    public var firstSeen: Date
+    public var lastChanged: Date
+}
+
+/// One news item of the hub, made from one or more source items.
+public struct MergedArticle: Sendable, Hashable {
+    public var article: Article
+    public var sources: [SourceItemRef]
+    public var firstSeen: Date
+}

@@ -1,0 +1,146 @@
+import FeedModel
+import Foundation
+
+/// Parses and formats the date forms feeds use (RFC 822/1123 and W3C-DTF/ISO 8601/RFC 3339).
+///
+/// Hand-written over bytes because feeds carry thousands of dates and `DateFormatter` is slow,
+/// mishandles two-digit years and does not know `CEST`.
+public enum FeedDate {
+    /// A date as written, before it is turned into an instant.
+    struct Fields: Sendable, Hashable {
+        var year: Int
+        var month: Int
+        var day: Int
+        var hour = 0
+        var minute = 0
+        var second = 0
+        var fraction: Double = 0
+        var hasTime = false
+        /// Seconds east of UTC; nil when the text named no zone.
+        var offset: Int?
+    }
+
+    /// The instant `text` names, or nil when it is not a date this parser knows. Never traps.
+    public static func parse(_ text: String) -> Date? {
+        guard let f = fields(text) else { return nil }
+        let seconds = Double(epochSeconds(f) - (f.offset ?? 0)) + f.fraction
+        return Date(timeIntervalSince1970: seconds)
+    }
+
+    /// The date as an event time: date-only text is all-day, a zoned time becomes UTC and a time
+    /// without zone stays floating, so the event keeps the wall clock the source wrote.
+    static func eventTime(_ text: String) -> EventTime? {
+        guard let f = fields(text) else { return nil }
+        if !f.hasTime { return .allDay(CivilDate(year: f.year, month: f.month, day: f.day)) }
+        guard let offset = f.offset else {
+            return .floating(
+                CivilDateTime(year: f.year, month: f.month, day: f.day, hour: f.hour, minute: f.minute, second: f.second))
+        }
+        let utc = civil(fromEpoch: epochSeconds(f) - offset)
+        return .utc(
+            CivilDateTime(year: utc.year, month: utc.month, day: utc.day, hour: utc.hour, minute: utc.minute, second: utc.second))
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` in UTC, whole seconds.
+    public static func rfc3339(_ date: Date) -> String {
+        let c = civil(fromEpoch: Int(date.timeIntervalSince1970.rounded(.down)))
+        return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2) + "T" + pad(c.hour, 2) + ":"
+            + pad(c.minute, 2) + ":" + pad(c.second, 2) + "Z"
+    }
+
+    /// `Sat, 07 Jun 2025 08:00:00 +0000`, as RSS 2.0 asks.
+    public static func rfc822(_ date: Date) -> String {
+        let epoch = Int(date.timeIntervalSince1970.rounded(.down))
+        let c = civil(fromEpoch: epoch)
+        let days = floorDiv(epoch, 86_400)
+        // 1970-01-01 was a Thursday.
+        let weekday = ((days % 7) + 7 + 4) % 7
+        let names = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return names[weekday] + ", " + pad(c.day, 2) + " " + months[c.month - 1] + " " + pad(c.year, 4) + " "
+            + pad(c.hour, 2) + ":" + pad(c.minute, 2) + ":" + pad(c.second, 2) + " +0000"
+    }
+
+    static func fields(_ text: String) -> Fields? {
+        let bytes = Array(text.utf8.prefix(256))
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        guard end > start else { return nil }
+        let slice = Array(bytes[start..<end])
+        let f: Fields?
+        if looksISO(slice) {
+            var scanner = ISODateScanner(slice)
+            f = scanner.scan()
+        } else {
+            f = RFC822DateScanner(slice).scan()
+        }
+        guard let f, isValid(f) else { return nil }
+        return f
+    }
+
+    private static func looksISO(_ b: [UInt8]) -> Bool {
+        guard b.count >= 4, b[0..<4].allSatisfy(isDigit) else { return false }
+        if b.count == 4 { return true }
+        if b[4] == UInt8(ascii: "-") { return true }
+        return b.count >= 8 && b[4..<8].allSatisfy(isDigit)
+    }
+
+    private static func isValid(_ f: Fields) -> Bool {
+        guard (1...9999).contains(f.year), (1...12).contains(f.month), f.day >= 1,
+            f.day <= daysIn(month: f.month, year: f.year), (0...23).contains(f.hour), (0...59).contains(f.minute),
+            (0...60).contains(f.second)
+        else { return false }
+        if let o = f.offset, abs(o) > 18 * 3600 { return false }
+        return true
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Seconds since 1970 for the wall-clock fields read as UTC (Hinnant's days-from-civil).
+    static func epochSeconds(_ f: Fields) -> Int {
+        let y = f.month <= 2 ? f.year - 1 : f.year
+        let era = floorDiv(y, 400)
+        let yoe = y - era * 400
+        let mp = (f.month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + f.day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        // A leap second is folded onto the next second's start rather than rejected.
+        return days * 86_400 + f.hour * 3600 + f.minute * 60 + min(f.second, 60)
+    }
+
+    static func civil(fromEpoch epoch: Int) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        let days = floorDiv(epoch, 86_400)
+        let secs = epoch - days * 86_400
+        let z = days + 719_468
+        let era = floorDiv(z, 146_097)
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day, secs / 3600, (secs % 3600) / 60, secs % 60)
+    }
+
+    static func floorDiv(_ a: Int, _ b: Int) -> Int {
+        a >= 0 ? a / b : -((-a + b - 1) / b)
+    }
+
+    private static func pad(_ v: Int, _ width: Int) -> String {
+        let s = String(v)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
+}

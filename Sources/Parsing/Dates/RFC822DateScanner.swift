@@ -1,0 +1,175 @@
+/// Reads RFC 822/1123 dates and the sloppy variants feeds write: optional weekday, optional
+/// seconds, one-digit days, two-digit years, named zones and German month names.
+struct RFC822DateScanner {
+    private let b: [UInt8]
+
+    init(_ bytes: [UInt8]) { b = bytes }
+
+    func scan() -> FeedDate.Fields? {
+        var day: Int?
+        var month: Int?
+        var year: Int?
+        var time: (Int, Int, Int)?
+        var offset: Int?
+        for token in tokens() {
+            if token.contains(UInt8(ascii: ":")), time == nil, let first = token.first, FeedDate.isDigit(first) {
+                guard let (t, trailing) = Self.time(token) else { return nil }
+                time = t
+                if let trailing { offset = trailing }
+            } else if token.allSatisfy(FeedDate.isDigit) {
+                guard token.count <= 4, let v = Int(String(decoding: token, as: UTF8.self)) else { return nil }
+                if token.count >= 3 {
+                    guard year == nil else { return nil }
+                    year = token.count == 3 ? v + 1900 : v
+                } else if day == nil {
+                    day = v
+                } else if year == nil {
+                    // RFC 2822 §4.3: two-digit years below 50 are 20xx.
+                    year = v < 50 ? 2000 + v : 1900 + v
+                } else {
+                    return nil
+                }
+            } else if let first = token.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+                guard let o = Self.numericOffset(Array(token.dropFirst()), negative: first == UInt8(ascii: "-"))
+                else { return nil }
+                offset = o
+            } else {
+                let word = String(decoding: token, as: UTF8.self).lowercased()
+                if month == nil, let m = Self.month(word) {
+                    month = m
+                } else if let o = Self.zoneOffset(word) {
+                    offset = o
+                }
+                // Weekdays and unknown words carry nothing we need.
+            }
+        }
+        guard let day, let month, let year else { return nil }
+        var f = FeedDate.Fields(year: year, month: month, day: day)
+        if let (h, m, s) = time {
+            f.hour = h
+            f.minute = m
+            f.second = s
+            f.hasTime = true
+        }
+        f.offset = offset ?? 0
+        return f
+    }
+
+    /// Splits on blanks and commas; `07-Jun-2025` splits on its dashes too.
+    private func tokens() -> [ArraySlice<UInt8>] {
+        var out: [ArraySlice<UInt8>] = []
+        var start = 0
+        func flush(_ end: Int) {
+            guard end > start else { return }
+            let t = b[start..<end]
+            let hasLetter = t.contains { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 || $0 >= 0x80 }
+            if hasLetter, t.dropFirst().contains(UInt8(ascii: "-")), !t.starts(with: Array("GMT".utf8)),
+                !t.starts(with: Array("UT".utf8))
+            {
+                out += t.split(separator: UInt8(ascii: "-"))
+            } else {
+                out.append(t)
+            }
+        }
+        for k in 0..<b.count where b[k] == 32 || b[k] == 44 || b[k] == 9 {
+            flush(k)
+            start = k + 1
+        }
+        flush(b.count)
+        return out
+    }
+
+    private static func time(_ t: ArraySlice<UInt8>) -> ((Int, Int, Int), Int?)? {
+        var parts: [Int] = []
+        var value = 0
+        var digits = 0
+        var idx = t.startIndex
+        while idx < t.endIndex {
+            let c = t[idx]
+            if FeedDate.isDigit(c) {
+                guard digits < 2 else { return nil }
+                value = value * 10 + Int(c - 48)
+                digits += 1
+            } else if c == UInt8(ascii: ":") {
+                guard digits > 0, parts.count < 2 else { return nil }
+                parts.append(value)
+                value = 0
+                digits = 0
+            } else {
+                break
+            }
+            idx += 1
+        }
+        guard digits > 0 else { return nil }
+        parts.append(value)
+        guard parts.count >= 2 else { return nil }
+        var trailing: Int?
+        if idx < t.endIndex {
+            // `08:00:00Z` or `08:00+0200` glued to the time.
+            let rest = Array(t[idx...])
+            if rest.first == UInt8(ascii: "+") || rest.first == UInt8(ascii: "-") {
+                guard let o = numericOffset(Array(rest.dropFirst()), negative: rest.first == UInt8(ascii: "-"))
+                else { return nil }
+                trailing = o
+            } else {
+                guard let o = zoneOffset(String(decoding: rest, as: UTF8.self).lowercased()) else { return nil }
+                trailing = o
+            }
+        }
+        return ((parts[0], parts[1], parts.count > 2 ? parts[2] : 0), trailing)
+    }
+
+    private static func numericOffset(_ d: [UInt8], negative: Bool) -> Int? {
+        let digits = d.filter { $0 != UInt8(ascii: ":") }
+        guard (2...4).contains(digits.count), digits.allSatisfy(FeedDate.isDigit) else { return nil }
+        let v = digits.reduce(0) { $0 * 10 + Int($1 - 48) }
+        let (h, m) = digits.count <= 2 ? (v, 0) : (v / 100, v % 100)
+        guard m < 60 else { return nil }
+        let seconds = h * 3600 + m * 60
+        return negative ? -seconds : seconds
+    }
+
+    static func month(_ word: String) -> Int? {
+        switch word.prefix(3) {
+        case "jan": return 1
+        case "feb": return 2
+        case "mar", "mär", "mrz": return 3
+        case "apr": return 4
+        case "may", "mai": return 5
+        case "jun": return 6
+        case "jul": return 7
+        case "aug": return 8
+        case "sep": return 9
+        case "oct", "okt": return 10
+        case "nov": return 11
+        case "dec", "dez": return 12
+        default: return nil
+        }
+    }
+
+    /// Seconds east of UTC for a zone name (case-insensitive), `GMT+01:00` included.
+    static func zoneOffset(_ name: String) -> Int? {
+        let word = name.lowercased()
+        switch word {
+        case "gmt", "ut", "utc", "z", "wet": return 0
+        case "est": return -5 * 3600
+        case "edt": return -4 * 3600
+        case "cst": return -6 * 3600
+        case "cdt": return -5 * 3600
+        case "mst": return -7 * 3600
+        case "mdt": return -6 * 3600
+        case "pst": return -8 * 3600
+        case "pdt": return -7 * 3600
+        case "cet", "mez", "west", "bst": return 3600
+        case "cest", "mesz", "eet": return 2 * 3600
+        case "eest": return 3 * 3600
+        default: break
+        }
+        for prefix in ["gmt", "utc", "ut"] where word.hasPrefix(prefix) {
+            let rest = Array(word.utf8.dropFirst(prefix.utf8.count))
+            guard let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
+            return numericOffset(Array(rest.dropFirst()), negative: sign == UInt8(ascii: "-"))
+        }
+        return nil
+    }
+}

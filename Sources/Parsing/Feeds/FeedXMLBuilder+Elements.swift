@@ -1,0 +1,242 @@
+import FeedModel
+import Foundation
+
+/// What each known element means, per format family.
+extension FeedXMLBuilder {
+    mutating func startRoot(prefix: String, namespace: String?, local: String, attributes: [XMLAttribute]) {
+        switch local {
+        case "rss":
+            family = .rss
+            let version = (Self.attribute(attributes, "version") ?? "").trimmingCharacters(in: .whitespaces)
+            switch version {
+            case "0.91": feed.format = "rss091u"
+            case "0.92": feed.format = "rss092"
+            case "0.93": feed.format = "rss093"
+            case "0.94": feed.format = "rss094"
+            case "": feed.format = "rss"
+            default: feed.format = version.hasPrefix("2") ? "rss20" : "rss"
+            }
+        case "RDF" where prefix == "rdf":
+            family = .rss
+            feed.format = "rss10"
+        case "feed":
+            family = .atom
+            switch namespace {
+            case XMLNames.atom10: feed.format = "atom10"
+            case XMLNames.atom03: feed.format = "atom03"
+            default: feed.format = "atom"
+            }
+            stack[0].key = "atom:feed"
+            if let lang = stack.last?.lang { feed.language = lang }
+        default:
+            rootName = local
+        }
+    }
+
+    mutating func handleStart(key: String, namespace: String?, attributes: [XMLAttribute], line: Int) {
+        if namespace == XMLNames.rss090 { feed.format = "rss090" }
+        switch key {
+        case "channel", "atom:feed":
+            return
+        case "item", "atom:entry":
+            guard entry == nil else { return }
+            var e = RawEntry()
+            e.line = line
+            if let about = attributes.first(where: { $0.namespace == XMLNames.rdf && $0.local == "about" }) {
+                e.id = about.value
+            }
+            entry = e
+            guidIsLink = false
+            eventStart = nil
+            eventEnd = nil
+            eventLocation = nil
+        case "image", "textinput", "textInput", "atom:source", "atom:contributor", "atom:entry-source":
+            skipDepth = depth
+        case "atom:author" where person == nil:
+            person = RawPerson()
+            personDepth = depth
+        case "atom:link":
+            startAtomLink(attributes)
+        case "enclosure":
+            guard let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
+            let href = URLResolver.resolve(url, against: base)
+            let type = Self.attribute(attributes, "type")
+            if entry != nil {
+                entry?.enclosures.append(
+                    RawEnclosure(href: href, type: type, length: Self.attribute(attributes, "length")))
+                entry?.links.append(RawLink(rel: "enclosure", type: type, href: href))
+            }
+        case "media:content", "media:thumbnail":
+            guard entry != nil, let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
+            let href = URLResolver.resolve(url, against: base)
+            guard entry?.enclosures.contains(where: { $0.href == href }) == false else { return }
+            var type = Self.attribute(attributes, "type")
+            if type == nil, key == "media:thumbnail" || Self.attribute(attributes, "medium") == "image" {
+                type = Self.imageType(for: href)
+            }
+            entry?.enclosures.append(RawEnclosure(href: href, type: type, length: Self.attribute(attributes, "fileSize")))
+        case "atom:category" where Self.attribute(attributes, "term") != nil:
+            addCategory(
+                RawCategory(
+                    term: Self.attribute(attributes, "term") ?? "", scheme: Self.attribute(attributes, "scheme"),
+                    label: Self.attribute(attributes, "label")))
+        case "itunes:category":
+            if let text = Self.attribute(attributes, "text") {
+                addCategory(RawCategory(term: text, scheme: "http://www.itunes.com/"))
+            }
+        default:
+            if let mode = fieldMode(key, attributes) { beginCapture(key, mode: mode, attributes: attributes) }
+        }
+    }
+
+    /// The capture mode for a field element, or nil for elements this reader does not use.
+    private func fieldMode(_ key: String, _ attributes: [XMLAttribute]) -> TextMode? {
+        switch key {
+        case "title", "description", "content:encoded":
+            return family == .rss ? .html : nil
+        case "xhtml:body":
+            return entry != nil ? .xhtml : nil
+        case "atom:title", "atom:subtitle", "atom:tagline", "atom:summary", "atom:content":
+            return family == .atom ? Self.textMode(attributes) : nil
+        case "link", "guid", "pubDate", "lastBuildDate", "author", "managingEditor", "category", "language":
+            return family == .rss ? .text : nil
+        case "atom:id", "atom:updated", "atom:modified", "atom:published", "atom:issued", "atom:category":
+            return family == .atom ? .text : nil
+        case "atom:name", "atom:email", "atom:uri", "atom:url":
+            return person != nil ? .text : nil
+        case "dc:date", "dcterms:modified", "dcterms:issued", "dc:creator", "dc:subject", "dc:language",
+            "itunes:author", "ev:startdate", "ev:enddate", "ev:location":
+            return .text
+        default:
+            return nil
+        }
+    }
+
+    /// Atom text construct modes: 1.0 `type` (`text`/`html`/`xhtml`), 0.3 MIME types and `mode`.
+    static func textMode(_ attributes: [XMLAttribute]) -> TextMode {
+        let type = (attribute(attributes, "type") ?? "text").lowercased()
+        let mode = attribute(attributes, "mode")?.lowercased()
+        if mode == "escaped" { return type.contains("html") ? .html : .text }
+        switch type {
+        case "text", "text/plain": return mode == "xml" ? .text : .text
+        case "html", "text/html": return .html
+        case "xhtml", "application/xhtml+xml": return .xhtml
+        default: return type.hasSuffix("xml") ? .xhtml : .text
+        }
+    }
+
+    private mutating func startAtomLink(_ attributes: [XMLAttribute]) {
+        guard let raw = Self.attribute(attributes, "href") else { return }
+        let href = URLResolver.resolve(raw, against: base)
+        let rel = Self.attribute(attributes, "rel")?.trimmingCharacters(in: .whitespaces) ?? "alternate"
+        let link = RawLink(
+            rel: rel.isEmpty ? "alternate" : rel, type: Self.attribute(attributes, "type"), href: href,
+            title: Self.attribute(attributes, "title"))
+        // In RSS an atom:link is an extra (usually rel="self"); the RSS <link> stays the main one.
+        addLink(link)
+        if link.rel == "enclosure", let length = Self.attribute(attributes, "length"), entry != nil,
+            let last = entry?.enclosures.indices.last
+        {
+            entry?.enclosures[last].length = length
+        }
+    }
+
+    mutating func finishField(_ c: Capture, line: Int) {
+        var c = c
+        if Self.attribute(c.attributes, "mode")?.lowercased() == "base64",
+            let data = Data(base64Encoded: c.plain.trimmingCharacters(in: .whitespacesAndNewlines),
+                options: .ignoreUnknownCharacters)
+        {
+            c.plain = String(decoding: data, as: UTF8.self)
+            c.hadChildren = false
+        }
+        let trimmed = c.plain.trimmingCharacters(in: .whitespacesAndNewlines)
+        let inEntry = entry != nil
+        switch c.key {
+        case "title", "atom:title":
+            let v = value(of: c).trimmingCharacters(in: .whitespacesAndNewlines)
+            if inEntry { if entry?.title == nil { entry?.title = v } } else { feed.title = feed.title ?? v }
+        case "link":
+            guard !trimmed.isEmpty else { return }
+            let href = URLResolver.resolve(trimmed, against: c.base)
+            let link = RawLink(rel: "alternate", type: "text/html", href: href)
+            if inEntry {
+                guard entry?.link == nil || entry?.links.contains(where: { $0.rel == "alternate" }) == false else { return }
+                entry?.link = href
+                entry?.links.append(link)
+            } else if feed.link == nil || !feed.links.contains(where: { $0.rel == "alternate" }) {
+                feed.link = href
+                feed.links.append(link)
+            }
+        case "description", "atom:summary":
+            let v = value(of: c)
+            if inEntry { if entry?.summary == nil { entry?.summary = v } } else { feed.subtitle = feed.subtitle ?? v }
+        case "atom:subtitle", "atom:tagline":
+            if !inEntry { feed.subtitle = feed.subtitle ?? value(of: c) }
+        case "content:encoded", "atom:content", "xhtml:body":
+            guard inEntry, Self.attribute(c.attributes, "src") == nil else { return }
+            let type: String
+            switch c.mode {
+            case .text: type = "text/plain"
+            case .html: type = "text/html"
+            case .xhtml: type = "application/xhtml+xml"
+            }
+            let body = RawContent(type: type, language: c.lang, base: c.base, value: value(of: c))
+            entry?.content.append(body)
+        case "guid":
+            guard inEntry, !trimmed.isEmpty else { return }
+            entry?.id = trimmed
+            guidIsLink = Self.attribute(c.attributes, "isPermaLink")?.lowercased() != "false"
+        case "atom:id":
+            guard !trimmed.isEmpty else { return }
+            if inEntry { entry?.id = trimmed } else { feed.id = feed.id ?? trimmed }
+        case "pubDate", "atom:published", "atom:issued", "dcterms:issued":
+            setDate(trimmed, published: true, line: line)
+        case "lastBuildDate", "atom:updated", "atom:modified", "dc:date", "dcterms:modified":
+            setDate(trimmed, published: false, line: line)
+        case "author", "managingEditor", "dc:creator", "itunes:author":
+            if let p = Self.person(trimmed) { addAuthor(p) }
+        case "category":
+            addCategory(RawCategory(term: trimmed, scheme: Self.attribute(c.attributes, "domain")))
+        case "dc:subject", "atom:category":
+            addCategory(RawCategory(term: trimmed))
+        case "language", "dc:language":
+            if !inEntry, !trimmed.isEmpty { feed.language = feed.language ?? trimmed }
+        case "ev:startdate": eventStart = trimmed
+        case "ev:enddate": eventEnd = trimmed
+        case "ev:location": eventLocation = trimmed.isEmpty ? nil : trimmed
+        case "atom:name": person?.name = trimmed
+        case "atom:email": person?.email = trimmed
+        case "atom:uri", "atom:url": person?.href = URLResolver.resolve(trimmed, against: c.base)
+        default:
+            break
+        }
+    }
+
+    /// Reads `team@x.org (Lab-Team)`, `Lab-Team <team@x.org>`, a bare address or a bare name.
+    static func person(_ text: String) -> RawPerson? {
+        guard !text.isEmpty else { return nil }
+        if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
+            let email = text[..<open].trimmingCharacters(in: .whitespaces)
+            let name = text[text.index(after: open)..<text.index(before: text.endIndex)]
+                .trimmingCharacters(in: .whitespaces)
+            if email.contains("@") { return RawPerson(name: name.isEmpty ? nil : name, email: email) }
+        }
+        if let open = text.firstIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close {
+            let email = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+            let name = text[..<open].trimmingCharacters(in: .whitespaces)
+            if email.contains("@") { return RawPerson(name: name.isEmpty ? nil : name, email: email) }
+        }
+        if text.contains("@"), !text.contains(" ") { return RawPerson(email: text) }
+        return RawPerson(name: text)
+    }
+
+    static func imageType(for href: String) -> String? {
+        let path = href.split(separator: "?").first.map { $0.lowercased() } ?? ""
+        if path.hasSuffix(".jpg") || path.hasSuffix(".jpeg") { return "image/jpeg" }
+        if path.hasSuffix(".png") { return "image/png" }
+        if path.hasSuffix(".gif") { return "image/gif" }
+        if path.hasSuffix(".webp") { return "image/webp" }
+        return nil
+    }
+}

@@ -1,0 +1,230 @@
+import FeedModel
+import Foundation
+
+/// One attribute as the reader reports it.
+struct XMLAttribute: Sendable {
+    var namespace: String?
+    var local: String
+    var value: String
+}
+
+/// Turns the reader's element/text events into a `RawFeed`, one element at a time.
+///
+/// Fields are captured as both plain text and re-serialized markup, because feeds put HTML
+/// in either form: escaped inside a text node, or as inline child elements.
+struct FeedXMLBuilder {
+    enum Family { case rss, atom }
+
+    /// How a captured field's value is read.
+    enum TextMode { case text, html, xhtml }
+
+    struct Frame {
+        var key: String
+        var base: String?
+        var lang: String?
+    }
+
+    struct Capture {
+        var key: String
+        var depth: Int
+        var mode: TextMode
+        var attributes: [XMLAttribute]
+        var base: String?
+        var lang: String?
+        var plain = ""
+        var markup = ""
+        var hadChildren = false
+        /// Depth of the `<div>` wrapper of Atom XHTML content, whose tags are not part of the value.
+        var wrapperDepth: Int?
+    }
+
+    var feed = RawFeed(format: "")
+    var family: Family?
+    var stack: [Frame] = []
+    var capture: Capture?
+    var entry: RawEntry?
+    var person: RawPerson?
+    var personDepth = 0
+    /// While set, everything below this depth is ignored (RSS `image`, Atom `source`, …).
+    var skipDepth: Int?
+    var rootName: String?
+    var guidIsLink = false
+    var eventStart: String?
+    var eventEnd: String?
+    var eventLocation: String?
+    let documentBase: String?
+
+    init(baseURL: String?) { documentBase = baseURL }
+
+    var depth: Int { stack.count }
+    var base: String? { stack.last?.base ?? documentBase }
+
+    mutating func warn(_ line: Int?, _ message: String) {
+        if feed.warnings.count < 200 { feed.warnings.append(ParseWarning(line: line, message)) }
+    }
+
+    // MARK: events
+
+    mutating func start(namespace: String?, local: String, attributes: [XMLAttribute], line: Int) {
+        let prefix = XMLNames.prefix(for: namespace)
+        var frame = Frame(key: prefix.isEmpty ? local : prefix + ":" + local, base: base, lang: stack.last?.lang)
+        for a in attributes where a.namespace == XMLNames.xml {
+            if a.local == "base" { frame.base = URLResolver.resolve(a.value, against: frame.base) }
+            if a.local == "lang" { frame.lang = a.value }
+        }
+        if family == .atom, prefix == "" { frame.key = "atom:" + local }
+        stack.append(frame)
+
+        if var c = capture {
+            c.hadChildren = true
+            if c.mode == .xhtml, c.wrapperDepth == nil, depth == c.depth + 1, local == "div", c.markup.isEmpty
+                || c.markup.allSatisfy(\.isWhitespace)
+            {
+                c.wrapperDepth = depth
+            } else {
+                c.markup += "<" + local
+                for a in attributes where a.namespace == nil || a.namespace == "" {
+                    c.markup += " " + a.local + "=\"" + HTMLEscape.attribute(a.value) + "\""
+                }
+                c.markup += ">"
+            }
+            capture = c
+            return
+        }
+        if skipDepth != nil { return }
+        if depth == 1 {
+            startRoot(prefix: prefix, namespace: namespace, local: local, attributes: attributes)
+            return
+        }
+        handleStart(key: frame.key, namespace: namespace, attributes: attributes, line: line)
+    }
+
+    mutating func text(_ s: String) {
+        guard var c = capture else { return }
+        c.plain += s
+        c.markup += HTMLEscape.text(s)
+        capture = c
+    }
+
+    mutating func end(line: Int) {
+        guard let frame = stack.popLast() else { return }
+        let endedDepth = depth + 1
+        if var c = capture {
+            if endedDepth == c.depth {
+                capture = nil
+                finishField(c, line: line)
+            } else {
+                if endedDepth != c.wrapperDepth {
+                    let local = frame.key.split(separator: ":").last.map(String.init) ?? frame.key
+                    c.markup += "</" + local + ">"
+                }
+                capture = c
+            }
+            return
+        }
+        if let skip = skipDepth {
+            if endedDepth == skip { skipDepth = nil }
+            return
+        }
+        if person != nil, endedDepth == personDepth {
+            finishPerson()
+            return
+        }
+        if entry != nil, frame.key == "item" || frame.key == "atom:entry" {
+            finishEntry()
+        }
+    }
+
+    /// Begins capturing the text of the current element as field `key`.
+    mutating func beginCapture(_ key: String, mode: TextMode, attributes: [XMLAttribute]) {
+        capture = Capture(
+            key: key, depth: depth, mode: mode, attributes: attributes, base: base, lang: stack.last?.lang)
+    }
+
+    /// The field's value as the mode asks: raw text, or sanitized HTML.
+    func value(of c: Capture) -> String {
+        switch c.mode {
+        case .text:
+            return c.plain
+        case .html:
+            return HTMLSanitizer.sanitize(c.hadChildren ? c.markup : c.plain, baseURL: c.base)
+        case .xhtml:
+            return HTMLSanitizer.sanitize(c.markup, baseURL: c.base)
+        }
+    }
+
+    mutating func finishEntry() {
+        guard var e = entry else { return }
+        entry = nil
+        if let start = eventStart {
+            if let s = FeedDate.eventTime(start) {
+                let end = eventEnd.flatMap { FeedDate.eventTime($0) }
+                if eventEnd != nil, end == nil { warn(e.line, "unreadable ev:enddate \(eventEnd ?? "")") }
+                e.event = RawEntryEvent(start: s, end: end, location: eventLocation)
+            } else {
+                warn(e.line, "unreadable ev:startdate \(start)")
+            }
+        }
+        if e.link == nil, guidIsLink, let id = e.id, id.hasPrefix("http://") || id.hasPrefix("https://") {
+            e.link = id
+            e.links.append(RawLink(rel: "alternate", type: "text/html", href: id))
+        }
+        // Readers expect a summary whenever there is content: use the first content body.
+        if e.summary == nil, let first = e.content.first { e.summary = first.value }
+        feed.entries.append(e)
+    }
+
+    mutating func finishPerson() {
+        guard let p = person else { return }
+        person = nil
+        if p.name != nil || p.email != nil || p.href != nil {
+            if entry != nil { entry?.authors.append(p) } else { feed.authors.append(p) }
+        }
+    }
+
+    mutating func addAuthor(_ p: RawPerson) {
+        if entry != nil {
+            if entry?.authors.contains(p) == false { entry?.authors.append(p) }
+        } else if !feed.authors.contains(p) {
+            feed.authors.append(p)
+        }
+    }
+
+    mutating func addCategory(_ c: RawCategory) {
+        guard !c.term.isEmpty else { return }
+        if entry != nil { entry?.categories.append(c) } else { feed.categories.append(c) }
+    }
+
+    mutating func addLink(_ link: RawLink) {
+        if entry != nil {
+            entry?.links.append(link)
+            if link.rel == "alternate", entry?.link == nil { entry?.link = link.href }
+            if link.rel == "enclosure" {
+                entry?.enclosures.append(RawEnclosure(href: link.href, type: link.type, length: nil))
+            }
+        } else {
+            feed.links.append(link)
+            if link.rel == "alternate", feed.link == nil { feed.link = link.href }
+        }
+    }
+
+    mutating func setDate(_ text: String, published: Bool, line: Int) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return }
+        guard let date = FeedDate.parse(trimmed) else {
+            warn(line, "unreadable date \"\(trimmed.prefix(80))\"")
+            return
+        }
+        if entry != nil {
+            if published { if entry?.published == nil { entry?.published = date } } else { if entry?.updated == nil { entry?.updated = date } }
+        } else if published {
+            feed.published = feed.published ?? date
+        } else {
+            feed.updated = feed.updated ?? date
+        }
+    }
+
+    static func attribute(_ attributes: [XMLAttribute], _ local: String) -> String? {
+        attributes.first { $0.local == local && ($0.namespace == nil || $0.namespace == "") }?.value
+    }
+}

@@ -1,0 +1,96 @@
+import CLibXML2
+import Foundation
+
+/// Allow-list HTML sanitizer: parses with libxml2's forgiving HTML parser and re-serializes
+/// only known-safe elements, attributes and URL schemes.
+public enum HTMLSanitizer {
+    /// Safe HTML for `html`; relative links and image sources resolved against `baseURL`.
+    public static func sanitize(_ html: String, baseURL: String?) -> String {
+        // Most titles and many summaries are plain text: skip the parser for them.
+        if !html.utf8.contains(UInt8(ascii: "<")) && !html.utf8.contains(UInt8(ascii: "&")) {
+            return HTMLEscape.text(html)
+        }
+        var writer = SanitizingWriter(baseURL: baseURL)
+        walkParsed(html) { writer.emitChildren(of: $0) }
+        return writer.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The visible text of `html`, entities decoded, whitespace collapsed, block tags as breaks.
+    public static func plainText(_ html: String) -> String {
+        if !html.utf8.contains(UInt8(ascii: "<")) && !html.utf8.contains(UInt8(ascii: "&")) {
+            return collapse(html)
+        }
+        var collector = TextCollector()
+        walkParsed(html) { collector.collect(children: $0) }
+        return collapse(collector.text)
+    }
+
+    /// Parses `html` as a body fragment and hands the body (or document) node to `body`.
+    static func walkParsed(_ html: String, _ body: (xmlNodePtr) -> Void) {
+        LibXML.ensureInitialized()
+        // An explicit <body> stops libxml2 from wrapping leading text in an implied <p> and from
+        // moving leading <script>/<title> into a <head> we would have to look for.
+        let source = "<body>" + html
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+                | HTML_PARSE_NOWARNING.rawValue)
+        let count = source.utf8.count
+        let doc: htmlDocPtr? = source.withCString { ptr in
+            htmlReadMemory(ptr, Int32(clamping: count), nil, "UTF-8", options)
+        }
+        guard let doc else { return }
+        defer { xmlFreeDoc(doc) }
+        guard let root = xmlDocGetRootElement(doc) else { return }
+        body(UnsafeMutableRawPointer(doc).assumingMemoryBound(to: xmlNode.self))
+        _ = root
+    }
+
+    static func collapse(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for ch in s.unicodeScalars {
+            if ch.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.unicodeScalars.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+/// HTML escaping for text and double-quoted attribute values.
+enum HTMLEscape {
+    static func text(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 }) else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 16)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func attribute(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 16)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,49 @@
+import FeedModel
+import Foundation
+
+/// One VEVENT as read from an iCalendar document, values kept as written.
+public struct RawCalendarEvent: Sendable, Hashable {
+    /// 0-based index of the VCALENDAR that holds it.
+    public var calendar: Int
+    public var uid: String?
+    public var summary: String?
+    public var description: String?
+    public var location: String?
+    public var url: String?
+    public var dtstart: EventTime?
+    public var dtend: EventTime?
+    /// RFC 5545 DURATION text as written, e.g. `PT1H`.
+    public var duration: String?
+    /// The TZID parameter of DTSTART, `UTC` for a `…Z` time, nil otherwise.
+    public var tzid: String?
+    public var rrules: [String] = []
+    public var rdates: [EventTime] = []
+    /// PERIOD values of RDATE as `start/end` text.
+    public var rdatePeriods: [String] = []
+    public var exdates: [EventTime] = []
+    public var status: String?
+    public var sequence: Int?
+    public var recurrenceID: EventTime?
+    public var categories: [String] = []
+    public var lastModified: Date?
+    public var dtstamp: Date?
+    /// 1-based line of `BEGIN:VEVENT`.
+    public var line: Int
+    public init(calendar: Int, line: Int) {
+        self.calendar = calendar
+        self.line = line
+    }
+}
+
+/// An iCalendar document as read, before normalization; what `inspect --json` prints.
+public struct RawCalendar: Sendable {
+    /// Number of VCALENDAR objects.
+    public var calendars = 0
+    public var events: [RawCalendarEvent] = []
+    /// X-WR-CALNAME of the first calendar.
+    public var name: String?
+    /// X-WR-TIMEZONE of the first calendar: floating times are read in it.
+    public var defaultTZID: String?
+    public var warnings: [ParseWarning] = []
+    public init() {}
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Writes every published file into publishDir atomically: each file is written aside,
+/// flushed, then renamed over the old one, so a reader never sees half a file.
+public enum HubPublisher {
+    /// File names in publishDir and the renderer of each, in writing order.
+    static let files: [(name: String, render: @Sendable (PublishInput) -> String)] = [
+        ("regional.ics", ICSPublisher.render),
+        ("regional.json", JSONFeedPublisher.renderEvents),
+        ("news.atom", AtomPublisher.render),
+        ("news.rss", RSSPublisher.render),
+        ("news.json", JSONFeedPublisher.renderNews),
+        ("sources.opml", OPMLPublisher.render),
+        ("index.html", AgendaPublisher.render),
+        ("status.json", StatusPublisher.render),
+    ]
+
+    public static var fileNames: [String] { files.map(\.name) }
+
+    /// Renders everything first, then replaces the files; returns the paths written.
+    @discardableResult
+    public static func publish(_ input: PublishInput) throws -> [String] {
+        let folder = input.hub.publishDir
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let rendered = files.map { ($0.name, $0.render(input)) }
+        var written: [String] = []
+        for (name, text) in rendered {
+            let path = (folder as NSString).appendingPathComponent(name)
+            try AtomicFile.write(Data(text.utf8), to: path)
+            written.append(path)
+        }
+        return written
+    }
+}
+
+/// Replaces a file by writing a sibling temporary file and renaming it over the target.
+public enum AtomicFile {
+    public static func write(_ data: Data, to path: String) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
+        }
+        let fd = open(temporary, O_RDONLY)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+
+/// The HTTP validators and content hash a successful fetch leaves for the next one.
+public struct SourceValidators: Sendable, Hashable {
+    public var etag: String?
+    public var lastModified: String?
+    public var contentHash: String?
+
+    public init(etag: String? = nil, lastModified: String? = nil, contentHash: String? = nil) {
+        self.etag = etag
+        self.lastModified = lastModified
+        self.contentHash = contentHash
+    }
+}
+
+extension HubStore {
+    /// The stored state of one source, or nil before its first sync.
+    public func source(id: String) throws -> SourceRecord? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM source WHERE id = ?", arguments: [id]).map(Self.record)
+        }
+    }
+
+    /// Every stored source, ordered by id.
+    public func sources() throws -> [SourceRecord] {
+        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM source ORDER BY id").map(Self.record) }
+    }
+
+    /// Records a fetch that was not modified: the items stay, and they count as seen now.
+    public func recordUnchanged(
+        _ source: SourceIdentity, httpStatus: Int?, validators: SourceValidators, now: Date
+    ) throws {
+        try pool.write { db in
+            try Self.upsert(source, db: db)
+            try db.execute(
+                sql: """
+                    UPDATE source SET state = 'unchanged', last_attempt = ?, last_success = ?, last_error = NULL,
+                        http_status = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
+                        content_hash = COALESCE(?, content_hash)
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    now.timeIntervalSince1970, now.timeIntervalSince1970, httpStatus, validators.etag,
+                    validators.lastModified, validators.contentHash, source.id,
+                ])
+            try db.execute(
+                sql: "UPDATE item SET last_seen = ? WHERE source_id = ?",
+                arguments: [now.timeIntervalSince1970, source.id])
+        }
+    }
+
+    /// Records a failed fetch or parse. The source's items are left exactly as they were.
+    public func recordFailure(_ source: SourceIdentity, error: String, httpStatus: Int?, now: Date) throws {
+        try pool.write { db in
+            try Self.upsert(source, db: db)
+            try db.execute(
+                sql: """
+                    UPDATE source SET state = 'failed', last_attempt = ?, last_error = ?, http_status = ?
+                    WHERE id = ?
+                    """,
+                arguments: [now.timeIntervalSince1970, error, httpStatus, source.id])
+        }
+    }
+
+    static func upsert(_ source: SourceIdentity, db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO source (id, member, url, role) VALUES (?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET member = excluded.member, url = excluded.url, role = excluded.role
+                """,
+            arguments: [source.id, source.member, source.url, source.role])
+    }
+
+    static func record(_ row: Row) -> SourceRecord {
+        let warnings = (row["warnings"] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }
+        return SourceRecord(
+            id: row["id"], member: row["member"], url: row["url"], role: row["role"], etag: row["etag"],
+            lastModified: row["last_modified"], contentHash: row["content_hash"],
+            state: SourceState(rawValue: row["state"]) ?? .new, format: row["format"],
+            lastAttempt: (row["last_attempt"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            lastSuccess: (row["last_success"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            lastError: row["last_error"], httpStatus: row["http_status"], itemCount: row["item_count"],
+            warnings: warnings ?? [])
+    }
+}

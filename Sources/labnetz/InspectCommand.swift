@@ -1,0 +1,70 @@
+import ArgumentParser
+import FeedModel
+import Foundation
+import Parsing
+
+/// `labnetz inspect --json FILE`: prints what the parser reads from one document.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Parse one feed or calendar file and print what was read (the conformance contract).")
+
+    @Flag(name: .long, help: "Print JSON (the only output form so far).")
+    var json = false
+
+    @Option(name: .long, help: "The document's URL: the base for relative links.")
+    var baseURL: String?
+
+    @Option(name: .long, help: "The HTTP Content-Type the document was served with.")
+    var contentType: String?
+
+    @Option(name: .long, help: "First day of the occurrence window (YYYY-MM-DD).")
+    var from: String?
+
+    @Option(name: .long, help: "Last day of the occurrence window (YYYY-MM-DD), inclusive.")
+    var to: String?
+
+    @Option(name: .long, help: "Print at most this many occurrences.")
+    var limit: Int?
+
+    @Argument(help: "The file to read.")
+    var file: String
+
+    func validate() throws {
+        if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
+        for day in [from, to].compactMap({ $0 }) where Self.civilDate(day) == nil {
+            throw ValidationError("not a date in the form YYYY-MM-DD: \(day)")
+        }
+    }
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            emitError("cannot read \(file)")
+            throw ExitCode(1)
+        }
+        var window: InspectWindow?
+        if let from = from.flatMap(Self.civilDate), let to = to.flatMap(Self.civilDate) {
+            window = InspectWindow(from: from, to: to)
+        }
+        switch DocumentParser.inspect(data, baseURL: baseURL, contentType: contentType, window: window, limit: limit) {
+        case .success(let text):
+            print(text)
+        case .failure(let failure):
+            emitError("\(file): \(failure)")
+            throw ExitCode(1)
+        }
+    }
+
+    private func emitError(_ message: String) {
+        let encoded = (try? JSONSerialization.data(withJSONObject: ["error": message])) ?? Data(#"{"error":"?"}"#.utf8)
+        print(String(decoding: encoded, as: UTF8.self))
+    }
+
+    static func civilDate(_ text: String) -> CivilDate? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, text.count == 10, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
+            return nil
+        }
+        return CivilDate(year: parts[0], month: parts[1], day: parts[2])
+    }
+}
