@@ -27,8 +27,11 @@ for f in regional.ics regional.json news.atom news.rss news.json sources.opml in
   cmp -s "$WORK/first/$f" "$WORK/public/$f" || { echo "FAIL: $f differs between two syncs"; exit 1; }
 done
 echo "ok: a second sync gives byte-identical feeds"
+echo "ok: both syncs exit 0"
 
-"$VENV/bin/python" scripts/e2e_check.py "$WORK/public"
+passed=2  # the two syncs above
+"$VENV/bin/python" scripts/e2e_check.py "$WORK/public" | tee "$WORK/checks.txt"
+passed=$((passed + $(grep -c '^ok: ' "$WORK/checks.txt")))
 
 "$BIN" serve --config "$WORK/federation.json" --port "$PORT" >/dev/null 2>&1 &
 SERVER_PID=$!
@@ -38,4 +41,4 @@ etag=$(curl -fsS -D - -o /dev/null "http://127.0.0.1:$PORT/regional.ics" | tr -d
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "http://127.0.0.1:$PORT/regional.ics")
 [ "$code" = 304 ] || { echo "FAIL: If-None-Match gave $code, not 304"; exit 1; }
 echo "ok: labnetz serve answers ETag $etag and 304 on a repeat"
-echo "e2e: 4 passed, 0 failed"
+echo "e2e: $((passed + 1)) passed, 0 failed"

@@ -49,7 +49,7 @@ struct JSONObjectReader {
             if required { problem(key, "missing required number") }
             return nil
         }
-        if let number = value as? NSNumber, !(value is Bool), let int = Int(exactly: number.doubleValue) {
+        if let number = value as? NSNumber, !Self.isBoolean(value), let int = Int(exactly: number.doubleValue) {
             return int
         }
         problem(key, "must be an integer, found \(JSONObjectReader.typeName(value))")
@@ -81,13 +81,20 @@ struct JSONObjectReader {
         }
     }
 
+    /// On Linux every JSON number also casts to Bool, so ask for the boxed type itself.
+    static func isBoolean(_ value: Any) -> Bool {
+        if type(of: value) == Bool.self { return true }
+        guard let number = value as? NSNumber else { return false }
+        return String(cString: number.objCType) == "c" && "\(type(of: value))".contains("Boolean")
+    }
+
     static func typeName(_ value: Any) -> String {
         switch value {
         case is String: return "a string"
         case is [Any]: return "a list"
         case is [String: Any]: return "an object"
         case is NSNull: return "null"
-        case is Bool: return "a boolean"
+        case _ where isBoolean(value): return "a boolean"
         case is NSNumber: return "a number"
         default: return "\(type(of: value))"
         }

@@ -13,6 +13,17 @@ public struct MergedEvent: Sendable, Hashable {
     public var sources: [SourceItemRef]
     public var firstSeen: Date
     public var lastChanged: Date
+
+    public init(
+        uid: String, event: Event, overrides: [Event], sources: [SourceItemRef], firstSeen: Date, lastChanged: Date
+    ) {
+        self.uid = uid
+        self.event = event
+        self.overrides = overrides
+        self.sources = sources
+        self.firstSeen = firstSeen
+        self.lastChanged = lastChanged
+    }
 }
 
 /// One news item of the hub, made from one or more source items.

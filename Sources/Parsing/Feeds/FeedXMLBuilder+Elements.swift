@@ -143,7 +143,7 @@ extension FeedXMLBuilder {
 
     mutating func finishField(_ c: Capture, line: Int) {
         var c = c
-        if Self.attribute(c.attributes, "mode")?.lowercased() == "base64",
+        if Self.isBase64(c.attributes, atom: family == .atom),
             let data = Data(base64Encoded: c.plain.trimmingCharacters(in: .whitespacesAndNewlines),
                 options: .ignoreUnknownCharacters)
         {
@@ -213,14 +213,31 @@ extension FeedXMLBuilder {
         }
     }
 
+    /// Atom 0.3 says so with `mode`; Atom 1.0 base64-encodes any type that is neither text nor XML.
+    static func isBase64(_ attributes: [XMLAttribute], atom: Bool) -> Bool {
+        if attribute(attributes, "mode")?.lowercased() == "base64" { return true }
+        guard atom, let type = attribute(attributes, "type")?.lowercased() else { return false }
+        if ["text", "html", "xhtml"].contains(type) || type.hasPrefix("text/") { return false }
+        return type.contains("/") && !type.hasSuffix("xml")
+    }
+
+    /// An Atom feed whose id is a web address and that names no alternate link is reached there.
+    mutating func finishFeed() {
+        if family == .atom, feed.link == nil, let id = feed.id, id.hasPrefix("http://") || id.hasPrefix("https://") {
+            feed.link = id
+        }
+    }
+
     /// Reads `team@x.org (Lab-Team)`, `Lab-Team <team@x.org>`, a bare address or a bare name.
     static func person(_ text: String) -> RawPerson? {
         guard !text.isEmpty else { return nil }
         if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
-            let email = text[..<open].trimmingCharacters(in: .whitespaces)
-            let name = text[text.index(after: open)..<text.index(before: text.endIndex)]
+            let before = text[..<open].trimmingCharacters(in: .whitespaces)
+            let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
                 .trimmingCharacters(in: .whitespaces)
-            if email.contains("@") { return RawPerson(name: name.isEmpty ? nil : name, email: email) }
+            // `address (Name)` as RSS 2.0 asks, or the reverse `Name (address)`.
+            if before.contains("@") { return RawPerson(name: inside.isEmpty ? nil : inside, email: before) }
+            if inside.contains("@") { return RawPerson(name: before.isEmpty ? nil : before, email: inside) }
         }
         if let open = text.firstIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close {
             let email = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)

@@ -165,9 +165,14 @@ struct FeedXMLBuilder {
                 warn(e.line, "unreadable ev:startdate \(start)")
             }
         }
-        if e.link == nil, guidIsLink, let id = e.id, id.hasPrefix("http://") || id.hasPrefix("https://") {
-            e.link = id
-            e.links.append(RawLink(rel: "alternate", type: "text/html", href: id))
+        if e.link == nil, let id = e.id, id.hasPrefix("http://") || id.hasPrefix("https://") {
+            // A permalink guid, or an Atom id that is a web address, is the best link there is.
+            if family == .atom {
+                e.link = id
+            } else if guidIsLink {
+                e.link = id
+                e.links.append(RawLink(rel: "alternate", type: "text/html", href: id))
+            }
         }
         // Readers expect a summary whenever there is content: use the first content body.
         if e.summary == nil, let first = e.content.first { e.summary = first.value }

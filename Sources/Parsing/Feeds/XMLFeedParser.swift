@@ -110,6 +110,7 @@ public enum XMLFeedParser {
                     sawElement ? "not a feed" : "not well-formed XML: \(first?.message ?? "no root element")",
                     line: first?.line))
         }
+        builder.finishFeed()
         var feed = builder.feed
         feed.encoding = reportedEncoding ?? (encoding?.lowercased() ?? "utf-8")
         feed.warnings = sink.warnings + feed.warnings

@@ -24,9 +24,13 @@ struct SanitizingWriter {
 
     /// Elements dropped together with everything inside them.
     static let dropped: Set<String> = [
-        "script", "style", "iframe", "object", "embed", "applet", "svg", "math", "noembed", "noframes",
-        "frame", "frameset", "template", "input", "param", "link", "meta", "base", "head", "title",
+        "script", "style", "iframe", "object", "applet", "svg", "math", "noembed", "noframes",
+        "frame", "frameset", "template", "head", "title", "select", "textarea",
     ]
+
+    /// Void elements that are dropped; libxml2 may hang following siblings under them when it
+    /// does not know they are void, so their children are still walked.
+    static let droppedVoid: Set<String> = ["embed", "input", "param", "link", "meta", "base", "source", "track"]
 
     static let void: Set<String> = ["br", "hr", "img"]
 
@@ -50,6 +54,10 @@ struct SanitizingWriter {
         case XML_ELEMENT_NODE:
             let name = (LibXML.string(node.pointee.name) ?? "").lowercased()
             if Self.dropped.contains(name) { return }
+            if Self.droppedVoid.contains(name) {
+                emitChildren(of: node)
+                return
+            }
             guard let attrs = Self.allowed[name] else {
                 // Unknown or structural (html, body, font, form, …): keep the content, lose the tag.
                 emitChildren(of: node)

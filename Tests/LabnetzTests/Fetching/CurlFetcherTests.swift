@@ -280,6 +280,30 @@ import Testing
         #expect(start.duration(to: clock.now) < .seconds(5))
     }
 
+    @Test func concurrentSlowFetchesDoNotQueueBehindEachOther() async throws {
+        let server = try LoopbackHTTPServer { _ in
+            var response = LoopbackHTTPServer.Response.text("ok")
+            response.delayBeforeBody = .milliseconds(600)
+            return response
+        }
+        defer { server.stop() }
+        let clock = ContinuousClock()
+        let start = clock.now
+
+        let statuses = await withTaskGroup(of: Int.self) { group in
+            for index in 0..<16 {
+                group.addTask { [fetcher] in
+                    await fetcher.fetch(FetchRequest(url: server.url("/\(index)"))).response?.httpStatus ?? 0
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+
+        #expect(statuses == Array(repeating: 200, count: 16))
+        // Sixteen blocked transfers in parallel take one delay, not several: each has its own thread.
+        #expect(start.duration(to: clock.now) < .seconds(3))
+    }
+
     /// Real gzip bytes from /bin/gzip, so decoding is tested against an independent encoder.
     private static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
         let input = FileManager.default.temporaryDirectory

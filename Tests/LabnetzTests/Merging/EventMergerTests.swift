@@ -67,7 +67,7 @@ struct EventMergerTests {
 
     @Test func uidsAreStableAcrossSyncsAndIndependentOfInputOrder() {
         let first = merger.merge(Self.meeting, identities: [:])
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for _ in 0..<20 {
             let shuffled = Self.meeting.shuffled(using: &generator)
             let again = merger.merge(shuffled, identities: first.identities)

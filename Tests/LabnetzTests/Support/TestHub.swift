@@ -8,7 +8,8 @@ enum TestHub {
         in folder: URL, sources: [(member: String, id: String, url: String, role: String)], baseURL: String = "http://127.0.0.1:8080/"
     ) throws -> FederationConfig {
         var members: [[String: Any]] = []
-        for member in Array(NSOrderedSet(array: sources.map(\.member))) as! [String] {
+        var seen: Set<String> = []
+        for member in sources.map(\.member) where seen.insert(member).inserted {
             members.append([
                 "id": member, "name": member.capitalized + " Lab", "city": member.capitalized,
                 "homepage": "https://\(member).example/",

@@ -1,5 +1,5 @@
 /// Deterministic pseudo-random numbers (SplitMix64) so shuffles and generated inputs repeat.
-struct SeededGenerator: RandomNumberGenerator {
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

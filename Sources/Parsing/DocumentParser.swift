@@ -1,0 +1,67 @@
+import FeedModel
+import Foundation
+
+/// The one entry point for source documents: tells the format from the content (never the
+/// name), parses it, and adapts the raw result to the normalized model.
+public enum DocumentParser {
+    /// The format the bytes look like, or nil when they are none of RSS, Atom, JSON Feed, iCalendar.
+    public static func sniff(_ data: Data, contentType: String? = nil) -> FeedFormat? {
+        var bytes = data.prefix(4096)[...]
+        // UTF-16/32 byte order marks mean XML here: JSON and iCalendar are UTF-8 in practice.
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return sniffXML(bytes) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        while let first = bytes.first, first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D {
+            bytes = bytes.dropFirst()
+        }
+        guard let first = bytes.first else { return nil }
+        if first == UInt8(ascii: "{") { return .jsonFeed }
+        if first == UInt8(ascii: "<") { return sniffXML(bytes) }
+        let head = String(decoding: bytes.prefix(15), as: UTF8.self).uppercased()
+        if head.hasPrefix("BEGIN:VCALENDAR") { return .iCalendar }
+        if let type = contentType?.lowercased() {
+            if type.contains("calendar") { return .iCalendar }
+            if type.contains("json") { return .jsonFeed }
+        }
+        return nil
+    }
+
+    /// Atom by its root element; everything else XML goes to the RSS family reader, which
+    /// names the root it found when it is no feed at all (an HTML error page, say).
+    private static func sniffXML(_ bytes: Data.SubSequence) -> FeedFormat {
+        let text = String(decoding: bytes.filter { $0 != 0 }, as: UTF8.self).lowercased()
+        return text.contains("<feed") && !text.contains("<rss") ? .atom : .rss
+    }
+
+    /// Parses a source document into events and articles, or says why nothing could be read.
+    public static func parse(
+        _ data: Data, baseURL: String?, contentType: String?, hubZone: TimeZone
+    ) -> Result<ParseResult, ParseFailure> {
+        switch sniff(data, contentType: contentType) {
+        case .iCalendar:
+            return ICalendarParser.parse(data).map { CalendarAdapter.normalize($0, hubZone: hubZone) }
+        case .jsonFeed:
+            return JSONFeedParser.parse(data, baseURL: baseURL).map(FeedAdapter.normalize)
+        case .rss, .atom:
+            return XMLFeedParser.parse(data, baseURL: baseURL, contentType: contentType).map(FeedAdapter.normalize)
+        case nil:
+            if data.isEmpty { return .failure(ParseFailure("the document is empty")) }
+            return .failure(ParseFailure("not a feed or calendar: expected RSS, Atom, JSON Feed or iCalendar"))
+        }
+    }
+
+    /// The `inspect --json` answer for a document, per the conformance contract.
+    public static func inspect(
+        _ data: Data, baseURL: String?, contentType: String?, window: InspectWindow?, limit: Int?
+    ) -> Result<String, ParseFailure> {
+        switch sniff(data, contentType: contentType) {
+        case .iCalendar:
+            return ICalendarParser.parse(data).map { CalendarInspectJSON.render($0, window: window, limit: limit) }
+        case .jsonFeed:
+            return JSONFeedParser.parse(data, baseURL: baseURL).map(FeedInspectJSON.render)
+        case .rss, .atom:
+            return XMLFeedParser.parse(data, baseURL: baseURL, contentType: contentType).map(FeedInspectJSON.render)
+        case nil:
+            return .failure(ParseFailure("not a feed or calendar: expected RSS, Atom, JSON Feed or iCalendar"))
+        }
+    }
+}
