@@ -1,5 +1,9 @@
 #ifndef CLIBXML2_SHIM_H
 #define CLIBXML2_SHIM_H
+#include <libxml/xmlversion.h>
+/* Debian's libxml2 is built with ICU, and Foundation ships its own ICU headers: the two
+   UErrorCode definitions clash in any module importing both. We never use libxml2's ICU fields. */
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/HTMLparser.h>

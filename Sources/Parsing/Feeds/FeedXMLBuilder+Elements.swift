@@ -118,7 +118,7 @@ extension FeedXMLBuilder {
         let mode = attribute(attributes, "mode")?.lowercased()
         if mode == "escaped" { return type.contains("html") ? .html : .text }
         switch type {
-        case "text", "text/plain": return mode == "xml" ? .text : .text
+        case "text", "text/plain": return .text
         case "html", "text/html": return .html
         case "xhtml", "application/xhtml+xml": return .xhtml
         default: return type.hasSuffix("xml") ? .xhtml : .text

@@ -27,6 +27,14 @@ public enum XMLFeedParser {
             // An unknown or wrong HTTP charset: let the XML declaration decide instead.
             result = run(bytes, baseURL: baseURL, encoding: nil)
         }
+        if case .failure(let failure) = result, failure.message.contains("UTF-8") || failure.message.contains("encoding") {
+            // Undeclared legacy bytes: read them as windows-1252, as browsers and feed readers do.
+            let fallback = run(bytes, baseURL: baseURL, encoding: "windows-1252")
+            if case .success = fallback {
+                result = fallback
+                notes.append(ParseWarning("not valid in the declared encoding; read as windows-1252"))
+            }
+        }
         return result.map { feed in
             var feed = feed
             if !notes.isEmpty {

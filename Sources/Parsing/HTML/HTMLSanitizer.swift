@@ -40,9 +40,8 @@ public enum HTMLSanitizer {
         }
         guard let doc else { return }
         defer { xmlFreeDoc(doc) }
-        guard let root = xmlDocGetRootElement(doc) else { return }
+        guard xmlDocGetRootElement(doc) != nil else { return }
         body(UnsafeMutableRawPointer(doc).assumingMemoryBound(to: xmlNode.self))
-        _ = root
     }
 
     static func collapse(_ s: String) -> String {
