@@ -16,8 +16,9 @@ public enum DocumentParser {
         guard let first = bytes.first else { return nil }
         if first == UInt8(ascii: "{") { return .jsonFeed }
         if first == UInt8(ascii: "<") { return sniffXML(bytes) }
-        let head = String(decoding: bytes.prefix(15), as: UTF8.self).uppercased()
-        if head.hasPrefix("BEGIN:VCALENDAR") { return .iCalendar }
+        // A bare VEVENT (no VCALENDAR around it) is still iCalendar; the parser says so in a warning.
+        let head = String(decoding: bytes.prefix(6), as: UTF8.self).uppercased()
+        if head == "BEGIN:" { return .iCalendar }
         if let type = contentType?.lowercased() {
             if type.contains("calendar") { return .iCalendar }
             if type.contains("json") { return .jsonFeed }
