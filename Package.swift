@@ -35,8 +35,7 @@ let package = Package(
             dependencies: [
                 "FeedModel", "Federation", "Merging", "Storage", "Parsing",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ],
-            ),
+            ]),
         .target(
             name: "Pipeline",
             dependencies: [

@@ -12,7 +12,7 @@ trap cleanup EXIT
 
 VENV=${VENV:-.build/e2e-venv}
 if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV"; fi
-"$VENV/bin/pip" install -q --disable-pip-version-check icalendar feedparser
+"$VENV/bin/pip" install -q --disable-pip-version-check icalendar feedparser jsonschema
 
 cp -r federation.json feeds "$WORK/"
 # Serve on a free loopback port so a running hub is never disturbed.

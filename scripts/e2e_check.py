@@ -5,6 +5,7 @@ from pathlib import Path
 
 import feedparser
 import icalendar
+import jsonschema
 
 public = Path(sys.argv[1])
 failures = []
@@ -32,15 +33,12 @@ for name in ("news.atom", "news.rss"):
     check(not parsed.bozo, f"{name} parses with feedparser without bozo ({len(parsed.entries)} entries)")
     check(len(parsed.entries) > 0, f"{name} has entries")
 
+schema = json.loads((Path(__file__).parent / "jsonfeed-1.1.schema.json").read_text(encoding="utf-8"))
 for name in ("regional.json", "news.json"):
     feed = json.loads((public / name).read_text(encoding="utf-8"))
-    ok = (
-        feed.get("version") == "https://jsonfeed.org/version/1.1"
-        and isinstance(feed.get("title"), str)
-        and isinstance(feed.get("items"), list)
-        and all(isinstance(i.get("id"), str) and ("content_html" in i or "content_text" in i) for i in feed["items"])
-    )
-    check(ok, f"{name} is JSON Feed 1.1 (version, title, items with id and content)")
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(feed), key=lambda e: list(e.path))
+    detail = "; ".join(f"{'/'.join(map(str, e.path))}: {e.message}" for e in errors[:3])
+    check(not errors, f"{name} validates against the JSON Feed 1.1 schema ({len(feed['items'])} items) {detail}")
 
 regional = json.loads((public / "regional.json").read_text(encoding="utf-8"))
 meeting = [i for i in regional["items"] if "netzwerktreffen" in i["title"].lower()]

@@ -28,7 +28,8 @@ struct FederationValidator {
                 if let first = memberIDs[member.id] {
                     problems.append(
                         ConfigProblem(
-                            path: path + ".id", message: "duplicate member id \"\(member.id)\" (also $.members[\(first)])"))
+                            path: path + ".id",
+                            message: "duplicate member id \"\(member.id)\" (also $.members[\(first)])"))
                 } else {
                     memberIDs[member.id] = index
                 }

@@ -83,7 +83,8 @@ public struct CivilDateTime: Hashable, Comparable, Sendable, Codable {
             calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))
             ?? Date(timeIntervalSince1970: 0)
         return calendar.nextDate(
-            after: midnight.addingTimeInterval(-1), matching: DateComponents(hour: hour, minute: minute, second: second),
+            after: midnight.addingTimeInterval(-1),
+            matching: DateComponents(hour: hour, minute: minute, second: second),
             matchingPolicy: .nextTimePreservingSmallerComponents, repeatedTimePolicy: .first, direction: .forward)
             ?? midnight
     }

@@ -117,7 +117,8 @@ extension EventMerger {
         event.categories = Array(Set(masters.flatMap(\.payload.categories))).sorted()
         event.sequence = members.compactMap(\.payload.sequence).max()
         event.lastModified = nil
-        let overrides = members
+        let overrides =
+            members
             .filter { $0.payload.recurrenceID != nil && $0.ref.source == leader.ref.source && $0.ref != leader.ref }
             .map { item -> Event in
                 var override = item.payload

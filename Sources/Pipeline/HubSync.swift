@@ -64,7 +64,8 @@ public struct HubSync: Sendable {
         func sourced<T>(_ stored: StoredItem<T>, uid: String) -> SourcedItem<T> {
             let member = owner[stored.sourceID]
             return SourcedItem(
-                ref: SourceItemRef(member: member?.id ?? "", source: stored.sourceID, uid: uid), payload: stored.payload,
+                ref: SourceItemRef(member: member?.id ?? "", source: stored.sourceID, uid: uid),
+                payload: stored.payload,
                 rank: rank[stored.sourceID] ?? Int.max, memberCity: member?.city, firstSeen: stored.firstSeen,
                 lastChanged: stored.lastChanged)
         }
@@ -102,7 +103,8 @@ public struct HubSync: Sendable {
             result.state = .unchanged
             result.httpStatus = meta.httpStatus
             result.movedTo = meta.movedTo
-            result.message = "unchanged (\(meta.httpStatus == 304 ? "HTTP 304" : "same content")), \(result.itemCount) items"
+            result.message =
+                "unchanged (\(meta.httpStatus == 304 ? "HTTP 304" : "same content")), \(result.itemCount) items"
         case .body(let data, let meta):
             result.httpStatus = meta.httpStatus
             result.movedTo = meta.movedTo

@@ -53,7 +53,10 @@ public enum AgendaPublisher {
             "language": input.hub.language,
             "members": input.config.members.map(\.name).joined(separator: ", "),
             "days": days.map { day in
-                ["id": day.date.isoString, "iso": day.date.isoString, "label": GermanDates.long(day.date), "events": day.events]
+                [
+                    "id": day.date.isoString, "iso": day.date.isoString, "label": GermanDates.long(day.date),
+                    "events": day.events,
+                ]
             },
         ]
         if !news.isEmpty { context["news"] = ["items": news] }
@@ -61,7 +64,9 @@ public enum AgendaPublisher {
         return template.render(context)
     }
 
-    private static func eventContext(_ occurrence: Occurrence, merged: MergedEvent?, input: PublishInput) -> [String: Any] {
+    private static func eventContext(_ occurrence: Occurrence, merged: MergedEvent?, input: PublishInput) -> [String:
+        Any]
+    {
         let zone = input.hub.timeZone
         let event = occurrence.event
         let cancelled = event.status == .cancelled
@@ -71,7 +76,8 @@ public enum AgendaPublisher {
             "cancelled": cancelled,
             "startISO": JSONFeedPublisher.iso(occurrence.start, zone: zone),
             "timeLabel": timeLabel(occurrence, zone: zone),
-            "organisers": Set((merged?.sources ?? []).map(\.member)).sorted().map(input.memberName).joined(separator: ", "),
+            "organisers": Set((merged?.sources ?? []).map(\.member)).sorted().map(input.memberName).joined(
+                separator: ", "),
         ]
         if let url = event.url, ICSPublisher.isWebURL(url) { entry["url"] = url }
         if let location = event.location, !location.isEmpty { entry["location"] = location }

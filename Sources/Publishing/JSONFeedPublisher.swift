@@ -112,8 +112,8 @@ public enum JSONFeedPublisher {
     static func iso(_ time: EventTime, zone: TimeZone) -> String {
         if case .allDay(let date) = time { return date.isoString }
         let instant = time.instant(hub: zone)
-        return CivilDateTime(instant, in: zone).isoString + VTimeZoneBuilder.offset(zone.secondsFromGMT(for: instant))
-            .replacingOccurrences(of: #"(\d\d)(\d\d)$"#, with: "$1:$2", options: .regularExpression)
+        return CivilDateTime(instant, in: zone).isoString
+            + VTimeZoneBuilder.offset(zone.secondsFromGMT(for: instant), separator: ":")
     }
 
     private static func encode(_ feed: Feed) -> String {

@@ -16,7 +16,8 @@ public enum OPMLPublisher {
             ("news.rss", "Neuigkeiten (RSS)", "rss"), ("news.json", "Neuigkeiten (JSON Feed)", "rss"),
             ("regional.json", "Regionalkalender (JSON Feed)", "rss"),
         ] {
-            out += #"      <outline type="\#(type)" text="\#(x(title))" xmlUrl="\#(x(hub.baseURL + file))" htmlUrl="\#(x(hub.baseURL))"/>"#
+            out +=
+                #"      <outline type="\#(type)" text="\#(x(title))" xmlUrl="\#(x(hub.baseURL + file))" htmlUrl="\#(x(hub.baseURL))"/>"#
             out += "\n"
         }
         out += "    </outline>\n"

@@ -28,7 +28,8 @@ public struct PublishInput: Sendable {
 
     /// The newest change of anything published: a stable "updated" stamp for the feeds.
     var contentUpdated: Date {
-        let times = events.map(\.lastChanged) + articles.map { $0.article.updated ?? $0.article.published ?? $0.firstSeen }
+        let times =
+            events.map(\.lastChanged) + articles.map { $0.article.updated ?? $0.article.published ?? $0.firstSeen }
         return times.max() ?? Date(timeIntervalSince1970: 0)
     }
 

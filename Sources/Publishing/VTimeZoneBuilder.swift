@@ -21,7 +21,9 @@ enum VTimeZoneBuilder {
             let offset = zone.secondsFromGMT(for: start)
             component("STANDARD", from: offset, to: offset, at: nil, zone: zone, writer: &writer)
         } else {
-            for transition in transitions.sorted(by: { zone.isDaylightSavingTime(for: $0) && !zone.isDaylightSavingTime(for: $1) }) {
+            for transition in transitions.sorted(by: {
+                zone.isDaylightSavingTime(for: $0) && !zone.isDaylightSavingTime(for: $1)
+            }) {
                 let before = zone.secondsFromGMT(for: transition.addingTimeInterval(-1))
                 let after = zone.secondsFromGMT(for: transition)
                 let name = zone.isDaylightSavingTime(for: transition) ? "DAYLIGHT" : "STANDARD"
@@ -47,7 +49,8 @@ enum VTimeZoneBuilder {
             let ordinal = day + 7 > daysInMonth ? -1 : (day - 1) / 7 + 1
             let weekday = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"][((c.weekday ?? 1) - 1) % 7]
             let firstDay = firstMatchingDay(month: month, ordinal: ordinal, weekday: c.weekday ?? 1)
-            writer.line("DTSTART", String(format: "1970%02d%02dT%02d%02d00", month, firstDay, c.hour ?? 0, c.minute ?? 0))
+            writer.line(
+                "DTSTART", String(format: "1970%02d%02dT%02d%02d00", month, firstDay, c.hour ?? 0, c.minute ?? 0))
             writer.line("RRULE", "FREQ=YEARLY;BYMONTH=\(month);BYDAY=\(ordinal)\(weekday)")
         } else {
             writer.line("DTSTART", "19700101T000000")
@@ -75,9 +78,10 @@ enum VTimeZoneBuilder {
         return ordinal < 0 ? days[days.count + ordinal] : days[min(ordinal, days.count) - 1]
     }
 
-    static func offset(_ seconds: Int) -> String {
+    /// `+0100` for iCalendar, `+01:00` (with `separator: ":"`) for ISO 8601.
+    static func offset(_ seconds: Int, separator: String = "") -> String {
         let sign = seconds < 0 ? "-" : "+"
         let a = abs(seconds)
-        return String(format: "%@%02d%02d", sign, a / 3600, (a % 3600) / 60)
+        return sign + String(format: "%02d", a / 3600) + separator + String(format: "%02d", (a % 3600) / 60)
     }
 }

@@ -25,6 +25,7 @@ enum HTTPDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "GMT")!
         return calendar.date(
-            from: DateComponents(year: year, month: monthIndex + 1, day: day, hour: time[0], minute: time[1], second: time[2]))
+            from: DateComponents(
+                year: year, month: monthIndex + 1, day: day, hour: time[0], minute: time[1], second: time[2]))
     }
 }

@@ -8,7 +8,9 @@ public enum HubServer {
         let router = Router()
         router.get("healthz") { _, _ -> Response in
             let ready = PublishedFile.load("index.html", from: publishDir) != nil
-            let body = ready ? #"{"status":"ok"}"# : #"{"status":"starting","reason":"nothing published yet: run labnetz sync"}"#
+            let body =
+                ready
+                ? #"{"status":"ok"}"# : #"{"status":"starting","reason":"nothing published yet: run labnetz sync"}"#
             return Response(
                 status: ready ? .ok : .serviceUnavailable,
                 headers: [.contentType: "application/json", .cacheControl: "no-store"],

@@ -73,7 +73,9 @@ extension HubStore {
     }
 
     static func record(_ row: Row) -> SourceRecord {
-        let warnings = (row["warnings"] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }
+        let warnings = (row["warnings"] as String?).flatMap {
+            try? JSONDecoder().decode([String].self, from: Data($0.utf8))
+        }
         return SourceRecord(
             id: row["id"], member: row["member"], url: row["url"], role: row["role"], etag: row["etag"],
             lastModified: row["last_modified"], contentHash: row["content_hash"],

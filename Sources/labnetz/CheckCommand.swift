@@ -12,7 +12,8 @@ struct CheckCommand: ParsableCommand {
         let config = try options.load()
         let sources = config.sources
         print(
-            "\(options.config): ok, hub \"\(config.hub.id)\", \(config.members.count) members, \(sources.count) sources")
+            "\(options.config): ok, hub \"\(config.hub.id)\", \(config.members.count) members, \(sources.count) sources"
+        )
         for (member, source) in sources {
             print("  \(member.id)/\(source.id) [\(source.role.rawValue)] \(source.url)")
         }

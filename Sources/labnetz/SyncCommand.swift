@@ -53,7 +53,8 @@ struct SyncCommand: AsyncParsableCommand {
         let failed = report.failedSources.count
         print(
             "sync: \(report.results.count) sources, \(report.results.count - failed) ok, \(failed) failed; "
-                + "\(report.eventCount) events, \(report.articleCount) news items published to \(config.hub.publishDir)")
+                + "\(report.eventCount) events, \(report.articleCount) news items published to \(config.hub.publishDir)"
+        )
         if failed > 0 { throw ExitCodes.sourcesFailed }
     }
 

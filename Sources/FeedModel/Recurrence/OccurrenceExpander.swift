@@ -89,7 +89,9 @@ public enum OccurrenceExpander {
         for rdate in master.rdates {
             // A DATE in RDATE of a timed event means that day at midnight, in the event's form.
             if rdate.isAllDay != master.start.isAllDay {
-                consider(OccurrenceSpan.withCivil(master.start, CivilDateTime(date: rdate.civil.date, hour: 0, minute: 0, second: 0)))
+                consider(
+                    OccurrenceSpan.withCivil(
+                        master.start, CivilDateTime(date: rdate.civil.date, hour: 0, minute: 0, second: 0)))
             } else {
                 consider(rdate)
             }

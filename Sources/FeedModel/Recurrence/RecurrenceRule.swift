@@ -62,14 +62,21 @@ struct RecurrenceRule: Sendable, Hashable {
             case "UNTIL":
                 guard let t = Self.parseTime(value) else { return nil }
                 rule.until = t
-            case "BYSECOND": guard let v = Self.ints(value, 0...60, negative: false) else { return nil }; rule.bySecond = v
-            case "BYMINUTE": guard let v = Self.ints(value, 0...59, negative: false) else { return nil }; rule.byMinute = v
+            case "BYSECOND":
+                guard let v = Self.ints(value, 0...60, negative: false) else { return nil }; rule.bySecond = v
+            case "BYMINUTE":
+                guard let v = Self.ints(value, 0...59, negative: false) else { return nil }; rule.byMinute = v
             case "BYHOUR": guard let v = Self.ints(value, 0...23, negative: false) else { return nil }; rule.byHour = v
-            case "BYMONTHDAY": guard let v = Self.ints(value, 1...31, negative: true) else { return nil }; rule.byMonthDay = v
-            case "BYYEARDAY": guard let v = Self.ints(value, 1...366, negative: true) else { return nil }; rule.byYearDay = v
-            case "BYWEEKNO": guard let v = Self.ints(value, 1...53, negative: true) else { return nil }; rule.byWeekNo = v
-            case "BYMONTH": guard let v = Self.ints(value, 1...12, negative: false) else { return nil }; rule.byMonth = v
-            case "BYSETPOS": guard let v = Self.ints(value, 1...366, negative: true) else { return nil }; rule.bySetPos = v
+            case "BYMONTHDAY":
+                guard let v = Self.ints(value, 1...31, negative: true) else { return nil }; rule.byMonthDay = v
+            case "BYYEARDAY":
+                guard let v = Self.ints(value, 1...366, negative: true) else { return nil }; rule.byYearDay = v
+            case "BYWEEKNO":
+                guard let v = Self.ints(value, 1...53, negative: true) else { return nil }; rule.byWeekNo = v
+            case "BYMONTH":
+                guard let v = Self.ints(value, 1...12, negative: false) else { return nil }; rule.byMonth = v
+            case "BYSETPOS":
+                guard let v = Self.ints(value, 1...366, negative: true) else { return nil }; rule.bySetPos = v
             case "BYDAY":
                 var days: [WeekdayNum] = []
                 for item in value.split(separator: ",") {

@@ -34,11 +34,13 @@ public enum FeedDate {
         if !f.hasTime { return .allDay(CivilDate(year: f.year, month: f.month, day: f.day)) }
         guard let offset = f.offset else {
             return .floating(
-                CivilDateTime(year: f.year, month: f.month, day: f.day, hour: f.hour, minute: f.minute, second: f.second))
+                CivilDateTime(
+                    year: f.year, month: f.month, day: f.day, hour: f.hour, minute: f.minute, second: f.second))
         }
         let utc = civil(fromEpoch: epochSeconds(f) - offset)
         return .utc(
-            CivilDateTime(year: utc.year, month: utc.month, day: utc.day, hour: utc.hour, minute: utc.minute, second: utc.second))
+            CivilDateTime(
+                year: utc.year, month: utc.month, day: utc.day, hour: utc.hour, minute: utc.minute, second: utc.second))
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ` in UTC, whole seconds.

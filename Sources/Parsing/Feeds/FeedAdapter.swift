@@ -18,7 +18,8 @@ public enum FeedAdapter {
             warnings: raw.warnings, bozo: raw.bozo)
         for entry in raw.entries {
             let title = entry.title.map(HTMLSanitizer.plainText) ?? ""
-            let content = entry.content.first { $0.type == "text/html" || $0.type == "application/xhtml+xml" }
+            let content =
+                entry.content.first { $0.type == "text/html" || $0.type == "application/xhtml+xml" }
                 ?? entry.content.first
             let body = content.map { $0.type == "text/plain" ? HTMLEscape.text($0.value) : $0.value }
             if title.isEmpty && (body ?? "").isEmpty && (entry.summary ?? "").isEmpty {

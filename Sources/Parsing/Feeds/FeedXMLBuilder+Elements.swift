@@ -74,7 +74,8 @@ extension FeedXMLBuilder {
             if type == nil, key == "media:thumbnail" || Self.attribute(attributes, "medium") == "image" {
                 type = Self.imageType(for: href)
             }
-            entry?.enclosures.append(RawEnclosure(href: href, type: type, length: Self.attribute(attributes, "fileSize")))
+            entry?.enclosures.append(
+                RawEnclosure(href: href, type: type, length: Self.attribute(attributes, "fileSize")))
         case "atom:category" where Self.attribute(attributes, "term") != nil:
             addCategory(
                 RawCategory(
@@ -144,7 +145,8 @@ extension FeedXMLBuilder {
     mutating func finishField(_ c: Capture, line: Int) {
         var c = c
         if Self.isBase64(c.attributes, atom: family == .atom),
-            let data = Data(base64Encoded: c.plain.trimmingCharacters(in: .whitespacesAndNewlines),
+            let data = Data(
+                base64Encoded: c.plain.trimmingCharacters(in: .whitespacesAndNewlines),
                 options: .ignoreUnknownCharacters)
         {
             c.plain = String(decoding: data, as: UTF8.self)
@@ -161,7 +163,9 @@ extension FeedXMLBuilder {
             let href = URLResolver.resolve(trimmed, against: c.base)
             let link = RawLink(rel: "alternate", type: "text/html", href: href)
             if inEntry {
-                guard entry?.link == nil || entry?.links.contains(where: { $0.rel == "alternate" }) == false else { return }
+                guard entry?.link == nil || entry?.links.contains(where: { $0.rel == "alternate" }) == false else {
+                    return
+                }
                 entry?.link = href
                 entry?.links.append(link)
             } else if feed.link == nil || !feed.links.contains(where: { $0.rel == "alternate" }) {

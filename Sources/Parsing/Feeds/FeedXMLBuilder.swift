@@ -77,8 +77,9 @@ struct FeedXMLBuilder {
 
         if var c = capture {
             c.hadChildren = true
-            if c.mode == .xhtml, c.wrapperDepth == nil, depth == c.depth + 1, local == "div", c.markup.isEmpty
-                || c.markup.allSatisfy(\.isWhitespace)
+            if c.mode == .xhtml, c.wrapperDepth == nil, depth == c.depth + 1, local == "div",
+                c.markup.isEmpty
+                    || c.markup.allSatisfy(\.isWhitespace)
             {
                 c.wrapperDepth = depth
             } else {
@@ -221,7 +222,11 @@ struct FeedXMLBuilder {
             return
         }
         if entry != nil {
-            if published { if entry?.published == nil { entry?.published = date } } else { if entry?.updated == nil { entry?.updated = date } }
+            if published {
+                if entry?.published == nil { entry?.published = date }
+            } else {
+                if entry?.updated == nil { entry?.updated = date }
+            }
         } else if published {
             feed.published = feed.published ?? date
         } else {

@@ -19,7 +19,8 @@ public enum XMLFeedParser {
         if let rewritten = HTMLEntityPrepass.rewrite(bytes) {
             bytes = rewritten.bytes
             let list = rewritten.names.prefix(10).map { "&\($0);" }.joined(separator: ", ")
-            notes.append(ParseWarning(line: rewritten.firstLine, "undeclared HTML entities read as characters: \(list)"))
+            notes.append(
+                ParseWarning(line: rewritten.firstLine, "undeclared HTML entities read as characters: \(list)"))
         }
         let hint = charset(of: contentType)
         var result = run(bytes, baseURL: baseURL, encoding: hint)
@@ -27,7 +28,9 @@ public enum XMLFeedParser {
             // An unknown or wrong HTTP charset: let the XML declaration decide instead.
             result = run(bytes, baseURL: baseURL, encoding: nil)
         }
-        if case .failure(let failure) = result, failure.message.contains("UTF-8") || failure.message.contains("encoding") {
+        if case .failure(let failure) = result,
+            failure.message.contains("UTF-8") || failure.message.contains("encoding")
+        {
             // Undeclared legacy bytes: read them as windows-1252, as browsers and feed readers do.
             let fallback = run(bytes, baseURL: baseURL, encoding: "windows-1252")
             if case .success = fallback {
@@ -157,7 +160,8 @@ final class XMLErrorSink {
     func record(_ error: xmlError) {
         if error.level == XML_ERR_FATAL { fatal = true }
         guard warnings.count < 100 else { return }
-        let message = LibXML.string(UnsafeRawPointer(error.message).map { $0.assumingMemoryBound(to: xmlChar.self) })?
+        let message =
+            LibXML.string(UnsafeRawPointer(error.message).map { $0.assumingMemoryBound(to: xmlChar.self) })?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "XML error \(error.code)"
         warnings.append(ParseWarning(line: error.line > 0 ? Int(error.line) : nil, message))
     }

@@ -30,7 +30,8 @@ enum URLResolver {
             if b == UInt8(ascii: ":") { return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self) }
             let lower = b | 0x20
             let isLetter = lower >= 97 && lower <= 122
-            let isOther = (b >= 48 && b <= 57) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+            let isOther =
+                (b >= 48 && b <= 57) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
             guard isLetter || (isOther && !scheme.isEmpty) else { return nil }
             scheme.append(isLetter ? lower : b)
         }

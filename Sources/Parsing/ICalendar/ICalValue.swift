@@ -70,7 +70,9 @@ enum ICalValue {
             return nil
         }
         let date = CivilDate(year: y, month: m, day: d)
-        let lengths: [Int: Int] = [1: 31, 2: (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 4: 30, 6: 30, 9: 30, 11: 30]
+        let lengths: [Int: Int] = [
+            1: 31, 2: (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 4: 30, 6: 30, 9: 30, 11: 30,
+        ]
         guard d <= lengths[m, default: 31] else { return nil }
         if bytes.count == 8 { return .allDay(date) }
         guard bytes.count >= 13, bytes[8] == UInt8(ascii: "T") || bytes[8] == UInt8(ascii: "t"),

@@ -39,7 +39,10 @@ public enum FeedInspectJSON {
             "updated": date(e.updated),
             "summary": nullable(e.summary),
             "content": e.content.map { c -> [String: Any] in
-                ["type": nullable(c.type), "language": nullable(c.language), "base": nullable(c.base), "value": c.value]
+                [
+                    "type": nullable(c.type), "language": nullable(c.language), "base": nullable(c.base),
+                    "value": c.value,
+                ]
             },
             "authors": e.authors.map(person),
             "categories": e.categories.map(category),

@@ -80,7 +80,8 @@ struct CommandLineTests {
         #expect(lines.filter { $0.hasPrefix("ok ") }.count == 10)
         #expect(lines.last?.hasPrefix("sync: 10 sources, 10 ok, 0 failed") == true)
 
-        let lock = try #require(try SyncLock.acquire(path: folder.appendingPathComponent("data/labnetz.sqlite.lock").path))
+        let lock = try #require(
+            try SyncLock.acquire(path: folder.appendingPathComponent("data/labnetz.sqlite.lock").path))
         let blocked = try Self.run(["sync", "--config", config])
         #expect(blocked.status == 3)
         #expect(blocked.stderr.contains("another labnetz sync is running"))
@@ -97,7 +98,9 @@ struct CommandLineTests {
     }
 
     @Test func inspectPrintsTheContractOrAnErrorObject() throws {
-        let good = try Self.run(["inspect", "--json", RepositoryFiles.root.appendingPathComponent("feeds/soest/veranstaltungen.ics").path])
+        let good = try Self.run([
+            "inspect", "--json", RepositoryFiles.root.appendingPathComponent("feeds/soest/veranstaltungen.ics").path,
+        ])
         #expect(good.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(good.stdout.utf8)) as? [String: Any]
         #expect(object?["format"] as? String == "icalendar")

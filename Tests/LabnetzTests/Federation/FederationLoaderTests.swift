@@ -21,9 +21,10 @@ struct FederationLoaderTests {
         #expect(config.hub.timeZone.identifier == "Europe/Berlin")
         #expect(config.hub.publishDir == "/srv/hub/public")
         #expect(config.hub.database == "/srv/hub/data/labnetz.sqlite")
-        #expect(config.sources.map(\.source.location) == [
-            .file("/srv/hub/feeds/soest/veranstaltungen.ics"), .http("https://soest.example/feed/"),
-        ])
+        #expect(
+            config.sources.map(\.source.location) == [
+                .file("/srv/hub/feeds/soest/veranstaltungen.ics"), .http("https://soest.example/feed/"),
+            ])
         #expect(config.sources.map(\.source.role) == [.events, .news])
     }
 

@@ -22,13 +22,16 @@ struct CalendarAdapterTests {
         let result = CalendarAdapter.normalize(try ICSFixture.raw("floating_wr_timezone.ics"), hubZone: ICSFixture.utc)
         #expect(result.title == "Digitallabor Musterstadt")
         let e = try #require(result.events.first)
-        #expect(e.start == .zoned(CivilDateTime(year: 2025, month: 7, day: 10, hour: 18, minute: 0), tzid: "Europe/Berlin"))
+        #expect(
+            e.start == .zoned(CivilDateTime(year: 2025, month: 7, day: 10, hour: 18, minute: 0), tzid: "Europe/Berlin"))
         #expect(ICSFixture.local(e.start, in: ICSFixture.utc) == "2025-07-10T16:00+00:00")
     }
 
     @Test func durationGivesTheEnd() throws {
         let events = try ICSFixture.events("duration.ics")
-        #expect(events[0].end == .zoned(CivilDateTime(year: 2025, month: 4, day: 10, hour: 18, minute: 30), tzid: "Europe/Berlin"))
+        #expect(
+            events[0].end
+                == .zoned(CivilDateTime(year: 2025, month: 4, day: 10, hour: 18, minute: 30), tzid: "Europe/Berlin"))
         #expect(events[1].end == .allDay(CivilDate(year: 2025, month: 4, day: 14)))
     }
 
@@ -38,7 +41,8 @@ struct CalendarAdapterTests {
     }
 
     @Test func missingUIDAndSummaryAreFilledWithWarnings() throws {
-        let raw = try ICSFixture.raw(text: "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20250101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n")
+        let raw = try ICSFixture.raw(
+            text: "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20250101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n")
         let first = CalendarAdapter.normalize(raw, hubZone: ICSFixture.utc)
         let second = CalendarAdapter.normalize(raw, hubZone: ICSFixture.utc)
         let e = try #require(first.events.first)
@@ -75,7 +79,8 @@ struct ICalDurationTests {
     }
 
     @Test func dayKeepsWallClockAcrossDST() {
-        let start = EventTime.zoned(CivilDateTime(year: 2025, month: 3, day: 29, hour: 10, minute: 0), tzid: "Europe/Berlin")
+        let start = EventTime.zoned(
+            CivilDateTime(year: 2025, month: 3, day: 29, hour: 10, minute: 0), tzid: "Europe/Berlin")
         let oneDay = ICalDuration("P1D")!.added(to: start, hubZone: ICSFixture.utc)
         let hours = ICalDuration("PT24H")!.added(to: start, hubZone: ICSFixture.utc)
         #expect(oneDay.civil.hour == 10)

@@ -6,7 +6,8 @@ import Testing
 
 @Suite("CalendarInspectJSON")
 struct CalendarInspectJSONTests {
-    let year2025 = InspectWindow(from: CivilDate(year: 2025, month: 1, day: 1), to: CivilDate(year: 2025, month: 12, day: 31))
+    let year2025 = InspectWindow(
+        from: CivilDate(year: 2025, month: 1, day: 1), to: CivilDate(year: 2025, month: 12, day: 31))
 
     @Test func contractExample() throws {
         let text = """
@@ -42,7 +43,10 @@ struct CalendarInspectJSONTests {
         #expect(json["occurrences_count"] as? Int == 3)
         #expect(json["occurrences_truncated"] as? Bool == false)
         let occ = try #require(json["occurrences"] as? [[String: Any]])
-        #expect(occ.map { $0["start"] as? String } == ["2025-03-17T18:00:00+01:00", "2025-03-31T18:00:00+02:00", "2025-06-28"])
+        #expect(
+            occ.map { $0["start"] as? String } == [
+                "2025-03-17T18:00:00+01:00", "2025-03-31T18:00:00+02:00", "2025-06-28",
+            ])
         #expect(occ[2]["end"] as? String == "2025-06-29")
         #expect(occ[1]["recurrence_id"] as? String == "2025-03-31T18:00:00+02:00")
     }
@@ -93,7 +97,8 @@ struct CalendarInspectJSONTests {
             END:VEVENT
             END:VCALENDAR
             """
-        let window = InspectWindow(from: CivilDate(year: 2025, month: 3, day: 1), to: CivilDate(year: 2025, month: 3, day: 1))
+        let window = InspectWindow(
+            from: CivilDate(year: 2025, month: 3, day: 1), to: CivilDate(year: 2025, month: 3, day: 1))
         let json = try ICSFixture.inspect(try ICSFixture.raw(text: text), window: window)
         #expect(json["occurrences_count"] as? Int == 1)
     }

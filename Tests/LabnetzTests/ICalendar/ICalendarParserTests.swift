@@ -47,7 +47,8 @@ struct ICalendarParserTests {
         let raw = try ICSFixture.raw("floating_wr_timezone.ics")
         #expect(raw.name == "Digitallabor Musterstadt")
         #expect(raw.defaultTZID == "Europe/Berlin")
-        #expect(raw.events.first?.dtstart == .floating(CivilDateTime(year: 2025, month: 7, day: 10, hour: 18, minute: 0)))
+        #expect(
+            raw.events.first?.dtstart == .floating(CivilDateTime(year: 2025, month: 7, day: 10, hour: 18, minute: 0)))
         #expect(raw.events.first?.tzid == nil)
     }
 
@@ -77,49 +78,57 @@ struct ICalendarParserTests {
     }
 
     @Test func unknownTZIDKeepsNameAndWarnsOnce() throws {
-        let raw = try ICSFixture.raw(text: """
-            BEGIN:VCALENDAR
-            BEGIN:VEVENT
-            UID:x
-            DTSTART;TZID=Mars Standard Time:20250101T100000
-            DTEND;TZID=Mars Standard Time:20250101T110000
-            END:VEVENT
-            END:VCALENDAR
-            """)
-        #expect(raw.events.first?.dtstart == .zoned(CivilDateTime(year: 2025, month: 1, day: 1, hour: 10, minute: 0), tzid: "Mars Standard Time"))
+        let raw = try ICSFixture.raw(
+            text: """
+                BEGIN:VCALENDAR
+                BEGIN:VEVENT
+                UID:x
+                DTSTART;TZID=Mars Standard Time:20250101T100000
+                DTEND;TZID=Mars Standard Time:20250101T110000
+                END:VEVENT
+                END:VCALENDAR
+                """)
+        #expect(
+            raw.events.first?.dtstart
+                == .zoned(CivilDateTime(year: 2025, month: 1, day: 1, hour: 10, minute: 0), tzid: "Mars Standard Time"))
         #expect(raw.warnings.filter { $0.message.contains("Mars Standard Time") }.count == 1)
     }
 
     @Test func resolvesWindowsAndPrefixedTZIDs() throws {
-        let raw = try ICSFixture.raw(text: """
-            BEGIN:VCALENDAR
-            BEGIN:VEVENT
-            UID:x
-            DTSTART;TZID=W. Europe Standard Time:20250101T100000
-            DTEND;TZID=/mozilla.org/20050126_1/Europe/Berlin:20250101T110000
-            END:VEVENT
-            END:VCALENDAR
-            """)
+        let raw = try ICSFixture.raw(
+            text: """
+                BEGIN:VCALENDAR
+                BEGIN:VEVENT
+                UID:x
+                DTSTART;TZID=W. Europe Standard Time:20250101T100000
+                DTEND;TZID=/mozilla.org/20050126_1/Europe/Berlin:20250101T110000
+                END:VEVENT
+                END:VCALENDAR
+                """)
         let e = try #require(raw.events.first)
         #expect(e.tzid == "W. Europe Standard Time")
-        #expect(e.dtstart == .zoned(CivilDateTime(year: 2025, month: 1, day: 1, hour: 10, minute: 0), tzid: "Europe/Berlin"))
-        #expect(e.dtend == .zoned(CivilDateTime(year: 2025, month: 1, day: 1, hour: 11, minute: 0), tzid: "Europe/Berlin"))
+        #expect(
+            e.dtstart == .zoned(CivilDateTime(year: 2025, month: 1, day: 1, hour: 10, minute: 0), tzid: "Europe/Berlin")
+        )
+        #expect(
+            e.dtend == .zoned(CivilDateTime(year: 2025, month: 1, day: 1, hour: 11, minute: 0), tzid: "Europe/Berlin"))
     }
 
     @Test func readsListsPeriodsAndBadValues() throws {
-        let raw = try ICSFixture.raw(text: """
-            BEGIN:VCALENDAR
-            BEGIN:VEVENT
-            UID:x
-            DTSTART:20250101T100000Z
-            RDATE:20250105T100000Z,20250106T100000Z
-            RDATE;VALUE=PERIOD:20250110T100000Z/20250110T120000Z
-            EXDATE:20250102T100000Z,kaputt
-            SEQUENCE:zwei
-            DURATION:eine Stunde
-            END:VEVENT
-            END:VCALENDAR
-            """)
+        let raw = try ICSFixture.raw(
+            text: """
+                BEGIN:VCALENDAR
+                BEGIN:VEVENT
+                UID:x
+                DTSTART:20250101T100000Z
+                RDATE:20250105T100000Z,20250106T100000Z
+                RDATE;VALUE=PERIOD:20250110T100000Z/20250110T120000Z
+                EXDATE:20250102T100000Z,kaputt
+                SEQUENCE:zwei
+                DURATION:eine Stunde
+                END:VEVENT
+                END:VCALENDAR
+                """)
         let e = try #require(raw.events.first)
         #expect(e.rdates.count == 2)
         #expect(e.rdatePeriods == ["20250110T100000Z/20250110T120000Z"])

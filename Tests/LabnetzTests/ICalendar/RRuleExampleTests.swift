@@ -18,18 +18,26 @@ struct RRuleExampleTests {
 
     static let cases: [Case] = [
         Case(
-            name: "first Friday of each month, ten times", dtstart: "19970905T090000", rule: "FREQ=MONTHLY;COUNT=10;BYDAY=1FR",
-            expected: ["1997-09-05T09:00", "1997-10-03T09:00", "1997-11-07T09:00", "1997-12-05T09:00", "1998-01-02T09:00",
-                       "1998-02-06T09:00", "1998-03-06T09:00", "1998-04-03T09:00", "1998-05-01T09:00", "1998-06-05T09:00"]),
+            name: "first Friday of each month, ten times", dtstart: "19970905T090000",
+            rule: "FREQ=MONTHLY;COUNT=10;BYDAY=1FR",
+            expected: [
+                "1997-09-05T09:00", "1997-10-03T09:00", "1997-11-07T09:00", "1997-12-05T09:00", "1998-01-02T09:00",
+                "1998-02-06T09:00", "1998-03-06T09:00", "1998-04-03T09:00", "1998-05-01T09:00", "1998-06-05T09:00",
+            ]),
         Case(
             name: "first and last Sunday, every other month", dtstart: "19970907T090000",
             rule: "FREQ=MONTHLY;INTERVAL=2;COUNT=10;BYDAY=1SU,-1SU",
-            expected: ["1997-09-07T09:00", "1997-09-28T09:00", "1997-11-02T09:00", "1997-11-30T09:00", "1998-01-04T09:00",
-                       "1998-01-25T09:00", "1998-03-01T09:00", "1998-03-29T09:00", "1998-05-03T09:00", "1998-05-31T09:00"]),
+            expected: [
+                "1997-09-07T09:00", "1997-09-28T09:00", "1997-11-02T09:00", "1997-11-30T09:00", "1998-01-04T09:00",
+                "1998-01-25T09:00", "1998-03-01T09:00", "1998-03-29T09:00", "1998-05-03T09:00", "1998-05-31T09:00",
+            ]),
         Case(
-            name: "second-to-last Monday, six months", dtstart: "19970922T090000", rule: "FREQ=MONTHLY;COUNT=6;BYDAY=-2MO",
-            expected: ["1997-09-22T09:00", "1997-10-20T09:00", "1997-11-17T09:00", "1997-12-22T09:00", "1998-01-19T09:00",
-                       "1998-02-16T09:00"]),
+            name: "second-to-last Monday, six months", dtstart: "19970922T090000",
+            rule: "FREQ=MONTHLY;COUNT=6;BYDAY=-2MO",
+            expected: [
+                "1997-09-22T09:00", "1997-10-20T09:00", "1997-11-17T09:00", "1997-12-22T09:00", "1998-01-19T09:00",
+                "1998-02-16T09:00",
+            ]),
         Case(
             name: "Monday of ISO week 20", dtstart: "19970512T090000", rule: "FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO;COUNT=4",
             expected: ["1997-05-12T09:00", "1998-05-11T09:00", "1999-05-17T09:00", "2000-05-15T09:00"]),
@@ -50,10 +58,14 @@ struct RRuleExampleTests {
             rule: "FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=SU",
             expected: ["1997-08-05T09:00", "1997-08-17T09:00", "1997-08-19T09:00", "1997-08-31T09:00"]),
         Case(
-            name: "30 February is skipped, not clamped", dtstart: "20070115T090000", rule: "FREQ=MONTHLY;BYMONTHDAY=15,30;COUNT=5",
-            expected: ["2007-01-15T09:00", "2007-01-30T09:00", "2007-02-15T09:00", "2007-03-15T09:00", "2007-03-30T09:00"]),
+            name: "30 February is skipped, not clamped", dtstart: "20070115T090000",
+            rule: "FREQ=MONTHLY;BYMONTHDAY=15,30;COUNT=5",
+            expected: [
+                "2007-01-15T09:00", "2007-01-30T09:00", "2007-02-15T09:00", "2007-03-15T09:00", "2007-03-30T09:00",
+            ]),
         Case(
-            name: "every 3 hours until a UTC instant", dtstart: "19970902T090000", rule: "FREQ=HOURLY;INTERVAL=3;UNTIL=19970902T170000Z",
+            name: "every 3 hours until a UTC instant", dtstart: "19970902T090000",
+            rule: "FREQ=HOURLY;INTERVAL=3;UNTIL=19970902T170000Z",
             expected: ["1997-09-02T09:00", "1997-09-02T12:00"]),
     ]
 

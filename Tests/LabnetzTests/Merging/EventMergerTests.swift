@@ -22,10 +22,19 @@ struct EventMergerTests {
     }
 
     static let meeting: [SourcedItem<Event>] = [
-        item("soest", "s-1", "Netzwerktreffen der Südwestfalen-Labs", .zoned(.init(year: 2026, month: 12, day: 9, hour: 18, minute: 0), tzid: "Europe/Berlin"), rank: 0),
-        item("arnsberg", "a-1", "NETZWERKTREFFEN der Südwestfalen-Labs", .utc(.init(year: 2026, month: 12, day: 9, hour: 17, minute: 0)), rank: 1, location: "FreiRAUM Arnsberg, Neumarkt 6, 59821 Arnsberg", city: "Arnsberg"),
-        item("iserlohn", "i-1", "Netzwerktreffen der Südwestfalen Labs", .zoned(.init(year: 2026, month: 12, day: 9, hour: 18, minute: 0), tzid: "Europe/Berlin"), rank: 2),
-        item("menden", "m-1", "Netzwerktreffen der Südwestfalen-Labs!", .floating(.init(year: 2026, month: 12, day: 9, hour: 18, minute: 0)), rank: 3),
+        item(
+            "soest", "s-1", "Netzwerktreffen der Südwestfalen-Labs",
+            .zoned(.init(year: 2026, month: 12, day: 9, hour: 18, minute: 0), tzid: "Europe/Berlin"), rank: 0),
+        item(
+            "arnsberg", "a-1", "NETZWERKTREFFEN der Südwestfalen-Labs",
+            .utc(.init(year: 2026, month: 12, day: 9, hour: 17, minute: 0)), rank: 1,
+            location: "FreiRAUM Arnsberg, Neumarkt 6, 59821 Arnsberg", city: "Arnsberg"),
+        item(
+            "iserlohn", "i-1", "Netzwerktreffen der Südwestfalen Labs",
+            .zoned(.init(year: 2026, month: 12, day: 9, hour: 18, minute: 0), tzid: "Europe/Berlin"), rank: 2),
+        item(
+            "menden", "m-1", "Netzwerktreffen der Südwestfalen-Labs!",
+            .floating(.init(year: 2026, month: 12, day: 9, hour: 18, minute: 0)), rank: 3),
     ]
 
     @Test func crossPostsWithOtherUIDsTitlesAndTimeFormsBecomeOneEvent() {
@@ -43,7 +52,9 @@ struct EventMergerTests {
         let items = [
             Self.item("iserlohn", "i-9", "Digitale Sprechstunde für Senior:innen", slot),
             Self.item("arnsberg", "a-9", "Digitale Sprechstunde für Vereine", slot),
-            Self.item("soest", "s-9", "Digitale Sprechstunde für Senior:innen", .utc(.init(year: 2027, month: 1, day: 21, hour: 14, minute: 0))),
+            Self.item(
+                "soest", "s-9", "Digitale Sprechstunde für Senior:innen",
+                .utc(.init(year: 2027, month: 1, day: 21, hour: 14, minute: 0))),
             Self.item("menden", "m-9", "Digitale Sprechstunde für Senior:innen", slot, rrule: ["FREQ=WEEKLY"]),
         ]
         let (events, _) = merger.merge(items, identities: [:])
@@ -53,7 +64,9 @@ struct EventMergerTests {
     @Test func theSameUIDOrItemLinkJoinsButASharedListingPageDoesNot() {
         let start = EventTime.allDay(.init(year: 2026, month: 12, day: 5))
         let items = [
-            Self.item("soest", "tag-der-offenen-tuer", "Tag der offenen Tür", start, url: "https://www.soest.example/tdot/?utm_source=x"),
+            Self.item(
+                "soest", "tag-der-offenen-tuer", "Tag der offenen Tür", start,
+                url: "https://www.soest.example/tdot/?utm_source=x"),
             Self.item("ankerorte", "repost-1", "Offene Tür im stadtLABOR", start, url: "https://soest.example/tdot"),
             Self.item("menden", "tag-der-offenen-tuer", "Offenes Haus", .allDay(.init(year: 2026, month: 12, day: 6))),
             Self.item("iserlohn", "x-1", "Waldcamp", start, url: "https://iserlohn.example/termine/"),

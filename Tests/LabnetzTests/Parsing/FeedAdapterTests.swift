@@ -6,7 +6,9 @@ import Testing
 
 struct FeedAdapterTests {
     @Test func articlesFromRSS() throws {
-        let raw = try XMLFeedParser.parse(FeedFixture.data("rss20-wordpress-content-encoded.xml"), baseURL: nil, contentType: nil).get()
+        let raw = try XMLFeedParser.parse(
+            FeedFixture.data("rss20-wordpress-content-encoded.xml"), baseURL: nil, contentType: nil
+        ).get()
         let result = FeedAdapter.normalize(raw)
         #expect(result.format == .rss)
         #expect(result.version == "rss20")
@@ -23,7 +25,8 @@ struct FeedAdapterTests {
     }
 
     @Test func eventEntriesBecomeEvents() throws {
-        let raw = try XMLFeedParser.parse(FeedFixture.data("rss-event-module.xml"), baseURL: nil, contentType: nil).get()
+        let raw = try XMLFeedParser.parse(FeedFixture.data("rss-event-module.xml"), baseURL: nil, contentType: nil)
+            .get()
         let result = FeedAdapter.normalize(raw)
         #expect(result.events.count == 2)
         #expect(result.articles.count == 1)

@@ -76,7 +76,8 @@ struct FeedDateTests {
             FeedDate.eventTime("2025-06-07T10:00:00+02:00")
                 == .utc(.init(year: 2025, month: 6, day: 7, hour: 8, minute: 0)))
         #expect(
-            FeedDate.eventTime("2025-06-07T10:00:00") == .floating(.init(year: 2025, month: 6, day: 7, hour: 10, minute: 0)))
+            FeedDate.eventTime("2025-06-07T10:00:00")
+                == .floating(.init(year: 2025, month: 6, day: 7, hour: 10, minute: 0)))
         #expect(FeedDate.eventTime("soon") == nil)
     }
 }

@@ -64,7 +64,9 @@ struct FeedParsingPropertyTests {
         "href=\" JaVaScRiPt:x\"", "style=\"background:url(javascript:x)\"", "href=\"https://ok.example/\"",
         "src=\"data:text/html,<script>x</script>\"", "alt=\"a\"", "onload=x", "href=vbscript:x", "title=\"on=1\"",
     ]
-    static let texts = ["Hallo", " & ", "<", ">", "&lt;script&gt;", "javascript:", "\"", "onclick=", "<!--", "-->", "<![CDATA["]
+    static let texts = [
+        "Hallo", " & ", "<", ">", "&lt;script&gt;", "javascript:", "\"", "onclick=", "<!--", "-->", "<![CDATA[",
+    ]
 
     @Test func sanitizerOutputIsSafeForTagSoup() {
         var rng = SeededGenerator(seed: 42)

@@ -9,7 +9,8 @@ struct HTMLSanitizerTests {
     }
 
     @Test func dropsDangerousElementsWithTheirContent() {
-        let html = "a<iframe src='https://evil.example'>frame</iframe><style>p{}</style><object>o</object>"
+        let html =
+            "a<iframe src='https://evil.example'>frame</iframe><style>p{}</style><object>o</object>"
             + "<embed src=x><svg><text>s</text></svg><math>m</math>b"
         #expect(HTMLSanitizer.sanitize(html, baseURL: nil) == "ab")
     }
@@ -55,15 +56,21 @@ struct HTMLSanitizerTests {
             HTMLSanitizer.sanitize(table, baseURL: nil)
                 == #"<table><tbody><tr><td colspan="2">Zelle</td></tr></tbody></table><ul><li>eins</li><li>zwei</li></ul>"#
                 || HTMLSanitizer.sanitize(table, baseURL: nil)
-                    == #"<table><tr><td colspan="2">Zelle</td></tr></table><ul><li>eins</li><li>zwei</li></ul>"#)
+                    == #"<table><tr><td colspan="2">Zelle</td></tr></table><ul><li>eins</li><li>zwei</li></ul>"#
+        )
     }
 
     @Test func unwrapsUnknownTagsButKeepsTheirText() {
-        #expect(HTMLSanitizer.sanitize("<font color=red>rot</font> <form action=x>Formular<input name=q></form>", baseURL: nil) == "rot Formular")
+        #expect(
+            HTMLSanitizer.sanitize(
+                "<font color=red>rot</font> <form action=x>Formular<input name=q></form>", baseURL: nil)
+                == "rot Formular")
     }
 
     @Test func plainTextCollapsesWhitespaceAndDecodesEntities() {
-        #expect(HTMLSanitizer.plainText("<p>Caf&eacute;</p>\n\n<p>  Bar &amp;   more</p><script>x()</script>") == "Café Bar & more")
+        #expect(
+            HTMLSanitizer.plainText("<p>Caf&eacute;</p>\n\n<p>  Bar &amp;   more</p><script>x()</script>")
+                == "Café Bar & more")
         #expect(HTMLSanitizer.plainText("eins<br>zwei") == "eins zwei")
         #expect(HTMLSanitizer.plainText("  nur   Text ") == "nur Text")
         #expect(HTMLSanitizer.plainText("") == "")

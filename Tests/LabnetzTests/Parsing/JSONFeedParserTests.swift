@@ -25,7 +25,9 @@ struct JSONFeedParserTests {
         #expect(e.published.map(FeedDate.rfc3339) == "2025-06-07T08:00:00Z")
         #expect(e.updated.map(FeedDate.rfc3339) == "2025-06-08T10:00:00Z")
         #expect(e.categories.map(\.term) == ["Workshop", "Löten"])
-        #expect(e.enclosures.first == RawEnclosure(href: "https://lab.example.org/42.mp3", type: "audio/mpeg", length: "1234"))
+        #expect(
+            e.enclosures.first
+                == RawEnclosure(href: "https://lab.example.org/42.mp3", type: "audio/mpeg", length: "1234"))
         #expect(e.enclosures.contains { $0.href == "https://lab.example.org/42.png" })
         #expect(feed.entries[1].title == nil)
     }
@@ -50,7 +52,8 @@ struct JSONFeedParserTests {
     }
 
     @Test func idsOfOtherTypes() throws {
-        let json = #"{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[{"id":true},{"id":1.5},{"id":null},{"id":7}]}"#
+        let json =
+            #"{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[{"id":true},{"id":1.5},{"id":null},{"id":7}]}"#
         let feed = try JSONFeedParser.parse(Data(json.utf8), baseURL: nil).get()
         #expect(feed.entries.map(\.id) == [nil, "1.5", nil, "7"])
     }
@@ -65,7 +68,8 @@ struct JSONFeedParserTests {
     }
 
     @Test func relativeURLsResolveAgainstBase() throws {
-        let json = #"{"version":"https://jsonfeed.org/version/1","title":"t","items":[{"id":"1","url":"/a","content_html":"<a href=\"b\">b</a>"}]}"#
+        let json =
+            #"{"version":"https://jsonfeed.org/version/1","title":"t","items":[{"id":"1","url":"/a","content_html":"<a href=\"b\">b</a>"}]}"#
         let feed = try JSONFeedParser.parse(Data(json.utf8), baseURL: "https://lab.example.org/x/feed.json").get()
         #expect(feed.entries[0].link == "https://lab.example.org/a")
         #expect(feed.entries[0].content[0].value.contains(#"href="https://lab.example.org/b""#))

@@ -17,7 +17,9 @@ struct XMLFeedParserTests {
         #expect(feed.link == "https://lab.example.org")
         #expect(feed.language == "de-DE")
         #expect(feed.updated.map(FeedDate.rfc3339) == "2025-06-03T12:00:00Z")
-        #expect(feed.links.contains(RawLink(rel: "self", type: "application/rss+xml", href: "https://lab.example.org/feed/")))
+        #expect(
+            feed.links.contains(
+                RawLink(rel: "self", type: "application/rss+xml", href: "https://lab.example.org/feed/")))
         #expect(feed.entries.count == 2)
         let first = try #require(feed.entries.first)
         #expect(first.id == "https://lab.example.org/?p=17")
@@ -35,7 +37,9 @@ struct XMLFeedParserTests {
         #expect(content.value.contains(#"src="/wp-content/uploads/kurs.jpg""#))
         // With the document URL as base it does resolve.
         let withBase = try parse("rss20-wordpress-content-encoded.xml", baseURL: "https://lab.example.org/feed/")
-        #expect(withBase.entries[0].content[0].value.contains(#"src="https://lab.example.org/wp-content/uploads/kurs.jpg""#))
+        #expect(
+            withBase.entries[0].content[0].value.contains(#"src="https://lab.example.org/wp-content/uploads/kurs.jpg""#)
+        )
         // Content without description: the summary falls back to the content.
         #expect(feed.entries[1].summary == "<p>Nur Inhalt, keine Beschreibung.</p>")
         #expect(feed.entries[1].id == "https://lab.example.org/?p=16")
@@ -56,7 +60,9 @@ struct XMLFeedParserTests {
         var latin = Data("<rss version=\"2.0\"><channel><title>K".utf8)
         latin.append(0xF6)
         latin.append(contentsOf: Array("ln</title></channel></rss>".utf8))
-        let hinted = try XMLFeedParser.parse(latin, baseURL: nil, contentType: "application/rss+xml; charset=ISO-8859-1").get()
+        let hinted = try XMLFeedParser.parse(
+            latin, baseURL: nil, contentType: "application/rss+xml; charset=ISO-8859-1"
+        ).get()
         #expect(hinted.title == "Köln")
         #expect(hinted.encoding == "iso-8859-1")
         #expect(try XMLFeedParser.parse(xml, baseURL: nil, contentType: nil).get().title == "Köln")
@@ -68,11 +74,18 @@ struct XMLFeedParserTests {
         #expect(feed.language == "de")
         #expect(feed.link == "https://lab.example.org/blog/")
         #expect(feed.links.contains { $0.rel == "self" && $0.href == "https://lab.example.org/blog/feed.atom" })
-        #expect(feed.authors == [RawPerson(name: "Lab-Team", email: "team@lab.example.org", href: "https://lab.example.org/team")])
+        #expect(
+            feed.authors == [
+                RawPerson(name: "Lab-Team", email: "team@lab.example.org", href: "https://lab.example.org/team")
+            ])
         #expect(feed.updated.map(FeedDate.rfc3339) == "2025-06-03T08:00:00Z")
-        #expect(feed.entries.map(\.link) == ["https://lab.example.org/blog/posts/1", "https://lab.example.org/events/2"])
+        #expect(
+            feed.entries.map(\.link) == ["https://lab.example.org/blog/posts/1", "https://lab.example.org/events/2"])
         #expect(feed.entries[0].published.map(FeedDate.rfc3339) == "2025-05-31T08:00:00Z")
-        #expect(feed.entries[1].enclosures == [RawEnclosure(href: "https://lab.example.org/events/poster.png", type: "image/png", length: "2048")])
+        #expect(
+            feed.entries[1].enclosures == [
+                RawEnclosure(href: "https://lab.example.org/events/poster.png", type: "image/png", length: "2048")
+            ])
         let content = try #require(feed.entries[1].content.first)
         #expect(content.base == "https://lab.example.org/events/")
         #expect(content.value.contains(#"href="https://lab.example.org/events/details.html""#))
@@ -85,7 +98,8 @@ struct XMLFeedParserTests {
         #expect(entry.title == "<b>Fett</b> &amp; mutig")
         #expect(entry.summary == "<p>Ein <em>XHTML</em> Text</p>")
         #expect(entry.content == [RawContent(type: "text/plain", value: "1 < 2 & 3 > 2")])
-        #expect(entry.categories == [RawCategory(term: "maker", scheme: "https://lab.example.org/tags", label: "Maker")])
+        #expect(
+            entry.categories == [RawCategory(term: "maker", scheme: "https://lab.example.org/tags", label: "Maker")])
     }
 
     @Test func eventModuleByNamespaceURI() throws {
@@ -134,7 +148,9 @@ struct XMLFeedParserTests {
     @Test func billionLaughsIsRejectedQuickly() throws {
         let clock = ContinuousClock()
         var outcome: Result<RawFeed, ParseFailure>?
-        let elapsed = try clock.measure { outcome = XMLFeedParser.parse(try FeedFixture.data("billion-laughs.xml"), baseURL: nil, contentType: nil) }
+        let elapsed = try clock.measure {
+            outcome = XMLFeedParser.parse(try FeedFixture.data("billion-laughs.xml"), baseURL: nil, contentType: nil)
+        }
         #expect(elapsed < .seconds(2))
         switch outcome {
         case .success(let feed):
@@ -173,7 +189,8 @@ struct XMLFeedParserTests {
 
     @Test func unparseableDateBecomesNilWithWarning() throws {
         let data = Data(
-            "<rss version=\"2.0\"><channel><item><title>t</title><pubDate>irgendwann</pubDate></item></channel></rss>".utf8)
+            "<rss version=\"2.0\"><channel><item><title>t</title><pubDate>irgendwann</pubDate></item></channel></rss>"
+                .utf8)
         let feed = try XMLFeedParser.parse(data, baseURL: nil, contentType: nil).get()
         #expect(feed.entries.first?.published == nil)
         #expect(feed.warnings.contains { $0.message.contains("irgendwann") })

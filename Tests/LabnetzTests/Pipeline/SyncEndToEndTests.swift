@@ -18,7 +18,8 @@ struct SyncEndToEndTests {
 
     /// The shipped federation.json with every source served by `server` instead of read from disk.
     static func hub(serving files: LoopbackFileStore, at server: LoopbackHTTPServer) throws -> FederationConfig {
-        let shipped = try FederationLoader.load(path: RepositoryFiles.root.appendingPathComponent("federation.json").path)
+        let shipped = try FederationLoader.load(
+            path: RepositoryFiles.root.appendingPathComponent("federation.json").path)
         var sources: [(member: String, id: String, url: String, role: String)] = []
         for (member, source) in shipped.sources {
             let path = "/" + source.url
@@ -44,14 +45,18 @@ struct SyncEndToEndTests {
         let first = try await sync.run(now: Self.now)
         #expect(first.failedSources.map(\.source) == [], "\(first.results.map { "\($0.source): \($0.message)" })")
         #expect(first.results.allSatisfy { $0.state == .ok })
-        #expect(first.publishedFiles.map { ($0 as NSString).lastPathComponent }.sorted() == [
-            "index.html", "news.atom", "news.json", "news.rss", "regional.ics", "regional.json", "sources.opml",
-            "status.json",
-        ])
+        #expect(
+            first.publishedFiles.map { ($0 as NSString).lastPathComponent }.sorted() == [
+                "index.html", "news.atom", "news.json", "news.rss", "regional.ics", "regional.json", "sources.opml",
+                "status.json",
+            ])
 
         let ics = try Self.published(config, "regional.ics")
-        #expect(ics.components(separatedBy: "SUMMARY:").filter { $0.lowercased().hasPrefix("netzwerktreffen") }.count == 1)
-        let feed = try JSONSerialization.jsonObject(with: Data(try Self.published(config, "regional.json").utf8)) as? [String: Any]
+        #expect(
+            ics.components(separatedBy: "SUMMARY:").filter { $0.lowercased().hasPrefix("netzwerktreffen") }.count == 1)
+        let feed =
+            try JSONSerialization.jsonObject(with: Data(try Self.published(config, "regional.json").utf8))
+            as? [String: Any]
         let items = try #require(feed?["items"] as? [[String: Any]])
         let meeting = items.filter { ($0["title"] as? String)?.lowercased().hasPrefix("netzwerktreffen") == true }
         #expect(meeting.count == 1)
@@ -59,7 +64,8 @@ struct SyncEndToEndTests {
         let members = Set((labnetz["sources"] as? [[String: String]] ?? []).compactMap { $0["member"] })
         #expect(members == ["soest", "arnsberg", "iserlohn", "menden"])
         #expect(labnetz["start"] as? String == "2026-12-09T18:00:00+01:00")
-        let news = try JSONSerialization.jsonObject(with: Data(try Self.published(config, "news.json").utf8)) as? [String: Any]
+        let news =
+            try JSONSerialization.jsonObject(with: Data(try Self.published(config, "news.json").utf8)) as? [String: Any]
         let reposted = (news?["items"] as? [[String: Any]] ?? []).filter {
             ($0["url"] as? String)?.contains("open-data-portal-erste-soester-datensaetze-online") == true
         }
@@ -68,7 +74,9 @@ struct SyncEndToEndTests {
         #expect(Set(carriers.compactMap { $0["member"] }) == ["soest", "ankerorte"])
 
         var snapshot: [String: String] = [:]
-        for name in ["regional.ics", "regional.json", "news.atom", "news.rss", "news.json", "sources.opml", "index.html"] {
+        for name in [
+            "regional.ics", "regional.json", "news.atom", "news.rss", "news.json", "sources.opml", "index.html",
+        ] {
             snapshot[name] = try Self.published(config, name)
         }
         let requestsBefore = server.requests.count
@@ -93,7 +101,8 @@ struct SyncEndToEndTests {
         #expect(try Self.published(config, "regional.ics").contains(repairCafe))
 
         files.remove("/feeds/soest/veranstaltungen.ics")
-        files.set("/feeds/iserlohn/blog.atom", contentType: "application/atom+xml", text: "<html><body>Wartungsarbeiten")
+        files.set(
+            "/feeds/iserlohn/blog.atom", contentType: "application/atom+xml", text: "<html><body>Wartungsarbeiten")
         let report = try await sync.run(now: Self.now.addingTimeInterval(900))
         #expect(report.failedSources.map(\.source).sorted() == ["iserlohn-news", "soest-events"])
         let soest = try #require(report.results.first { $0.source == "soest-events" })

@@ -10,7 +10,11 @@ struct ICSPublisherTests {
     static func input(_ events: [MergedEvent]) throws -> PublishInput {
         let folder = try RepositoryFiles.temporaryFolder()
         let config = try TestHub.config(
-            in: folder, sources: [("soest", "soest-events", "feeds/a.ics", "events"), ("arnsberg", "arnsberg-events", "feeds/b.ics", "events")])
+            in: folder,
+            sources: [
+                ("soest", "soest-events", "feeds/a.ics", "events"),
+                ("arnsberg", "arnsberg-events", "feeds/b.ics", "events"),
+            ])
         return PublishInput(
             config: config, events: events, articles: [], sources: [], now: Date(timeIntervalSince1970: 1_795_000_000))
     }
@@ -18,7 +22,8 @@ struct ICSPublisherTests {
     static func merged(_ event: Event, sources: [SourceItemRef]) -> MergedEvent {
         MergedEvent(
             uid: "abc@testhub.labnetz", event: event, overrides: [], sources: sources,
-            firstSeen: Date(timeIntervalSince1970: 1_790_000_000), lastChanged: Date(timeIntervalSince1970: 1_791_000_000))
+            firstSeen: Date(timeIntervalSince1970: 1_790_000_000),
+            lastChanged: Date(timeIntervalSince1970: 1_791_000_000))
     }
 
     @Test func foldsAt75OctetsWithoutSplittingUTF8AndEscapesText() throws {
@@ -27,7 +32,8 @@ struct ICSPublisherTests {
             uid: "x", title: "Löten für Einsteiger:innen", summary: long, location: "stadtLABOR, Markt 1; Soest",
             start: .zoned(.init(year: 2026, month: 12, day: 3, hour: 18, minute: 0), tzid: "Europe/Berlin"),
             end: .utc(.init(year: 2026, month: 12, day: 3, hour: 19, minute: 30)), status: .cancelled)
-        let text = ICSPublisher.render(try Self.input([Self.merged(event, sources: [.init(member: "soest", source: "soest-events", uid: "x")])]))
+        let text = ICSPublisher.render(
+            try Self.input([Self.merged(event, sources: [.init(member: "soest", source: "soest-events", uid: "x")])]))
         let lines = text.components(separatedBy: "\r\n")
         #expect(lines.last == "")
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
@@ -62,7 +68,8 @@ struct ICSPublisherTests {
     }
 
     @Test func renderingIsDeterministic() throws {
-        let event = Event(uid: "z", title: "Lesung", start: .utc(.init(year: 2027, month: 1, day: 8, hour: 18, minute: 0)))
+        let event = Event(
+            uid: "z", title: "Lesung", start: .utc(.init(year: 2027, month: 1, day: 8, hour: 18, minute: 0)))
         let input = try Self.input([Self.merged(event, sources: [])])
         #expect(ICSPublisher.render(input) == ICSPublisher.render(input))
         #expect(AgendaPublisher.render(input) == AgendaPublisher.render(input))

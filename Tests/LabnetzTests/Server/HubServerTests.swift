@@ -9,7 +9,8 @@ struct HubServerTests {
     static func publishDir() throws -> String {
         let folder = try RepositoryFiles.temporaryFolder()
         try Data("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".utf8).write(to: folder.appendingPathComponent("regional.ics"))
-        try Data("<!DOCTYPE html><html lang=\"de\"></html>\n".utf8).write(to: folder.appendingPathComponent("index.html"))
+        try Data("<!DOCTYPE html><html lang=\"de\"></html>\n".utf8).write(
+            to: folder.appendingPathComponent("index.html"))
         try Data("secret".utf8).write(to: folder.appendingPathComponent(".hidden"))
         return folder.path
     }

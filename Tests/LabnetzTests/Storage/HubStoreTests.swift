@@ -43,7 +43,8 @@ struct HubStoreTests {
             Self.source, events: [Self.event("a", "Repair-Café")], articles: [], format: "icalendar", warnings: [],
             httpStatus: 200, validators: .init(etag: "\"v1\"", lastModified: "Sat, 21 Nov 2026 10:00:00 GMT"),
             now: Self.t0)
-        try store.recordFailure(Self.source, error: "HTTP 500 Internal Server Error", httpStatus: 500, now: Self.t0 + 60)
+        try store.recordFailure(
+            Self.source, error: "HTTP 500 Internal Server Error", httpStatus: 500, now: Self.t0 + 60)
         // A second process opening the same file sees the same state: it is a real file.
         let reopened = try HubStore(path: path)
         #expect(try reopened.events(sourceIDs: ["soest-events"]).map(\.payload.title) == ["Repair-Café"])
@@ -58,7 +59,9 @@ struct HubStoreTests {
     @Test func mergedIdentitiesPersist() throws {
         let folder = try RepositoryFiles.temporaryFolder()
         let path = folder.appendingPathComponent("hub.sqlite").path
-        try HubStore(path: path).saveMergedIdentities(["soest-events/a": "u1@hub", "arnsberg-events/b": "u1@hub"], now: Self.t0)
-        #expect(try HubStore(path: path).mergedIdentities() == ["soest-events/a": "u1@hub", "arnsberg-events/b": "u1@hub"])
+        try HubStore(path: path).saveMergedIdentities(
+            ["soest-events/a": "u1@hub", "arnsberg-events/b": "u1@hub"], now: Self.t0)
+        #expect(
+            try HubStore(path: path).mergedIdentities() == ["soest-events/a": "u1@hub", "arnsberg-events/b": "u1@hub"])
     }
 }

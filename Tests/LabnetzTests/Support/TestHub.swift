@@ -5,7 +5,8 @@ import Foundation
 enum TestHub {
     /// A config with the given members; each source is `(member, sourceID, url, role)`.
     static func config(
-        in folder: URL, sources: [(member: String, id: String, url: String, role: String)], baseURL: String = "http://127.0.0.1:8080/"
+        in folder: URL, sources: [(member: String, id: String, url: String, role: String)],
+        baseURL: String = "http://127.0.0.1:8080/"
     ) throws -> FederationConfig {
         var members: [[String: Any]] = []
         var seen: Set<String> = []
@@ -13,7 +14,9 @@ enum TestHub {
             members.append([
                 "id": member, "name": member.capitalized + " Lab", "city": member.capitalized,
                 "homepage": "https://\(member).example/",
-                "sources": sources.filter { $0.member == member }.map { ["id": $0.id, "url": $0.url, "role": $0.role] },
+                "sources": sources.filter { $0.member == member }.map {
+                    ["id": $0.id, "url": $0.url, "role": $0.role]
+                },
             ])
         }
         let json: [String: Any] = [
