@@ -60,7 +60,7 @@ struct RecurrenceRule: Sendable, Hashable {
                 guard let n = Int(value), n >= 0 else { return nil }
                 rule.count = n
             case "UNTIL":
-                guard let t = Self.parseTime(value) else { return nil }
+                guard let t = EventTime(iCalendar: value, tzid: nil) else { return nil }
                 rule.until = t
             case "BYSECOND":
                 guard let v = Self.ints(value, 0...60, negative: false) else { return nil }; rule.bySecond = v
@@ -122,29 +122,5 @@ struct RecurrenceRule: Sendable, Hashable {
         if prefix.isEmpty { return WeekdayNum(ordinal: 0, weekday: weekday) }
         guard let n = Int(prefix), n != 0, (-53...53).contains(n) else { return nil }
         return WeekdayNum(ordinal: n, weekday: weekday)
-    }
-
-    /// UNTIL as a DATE, a UTC DATE-TIME or a floating DATE-TIME.
-    static func parseTime(_ value: String) -> EventTime? {
-        let bytes = Array(value.utf8)
-        func number(_ from: Int, _ length: Int) -> Int? {
-            guard from + length <= bytes.count else { return nil }
-            var n = 0
-            for b in bytes[from..<from + length] {
-                guard b >= 48, b <= 57 else { return nil }
-                n = n * 10 + Int(b - 48)
-            }
-            return n
-        }
-        guard let y = number(0, 4), let m = number(4, 2), let d = number(6, 2) else { return nil }
-        let date = CivilDate(year: y, month: m, day: d)
-        guard CivilMath.isValid(date) else { return nil }
-        if bytes.count == 8 { return .allDay(date) }
-        guard bytes.count >= 15, bytes[8] == UInt8(ascii: "T"), let h = number(9, 2), let mi = number(11, 2),
-            let s = number(13, 2), h < 24, mi < 60, s <= 60
-        else { return nil }
-        let civil = CivilDateTime(date: date, hour: h, minute: mi, second: min(s, 59))
-        if bytes.count == 16, bytes[15] == UInt8(ascii: "Z") { return .utc(civil) }
-        return bytes.count == 15 ? .floating(civil) : nil
     }
 }

@@ -37,29 +37,23 @@ public enum FeedDate {
                 CivilDateTime(
                     year: f.year, month: f.month, day: f.day, hour: f.hour, minute: f.minute, second: f.second))
         }
-        let utc = civil(fromEpoch: epochSeconds(f) - offset)
-        return .utc(
-            CivilDateTime(
-                year: utc.year, month: utc.month, day: utc.day, hour: utc.hour, minute: utc.minute, second: utc.second))
+        return .utc(CivilDateTime(secondsSince1970: epochSeconds(f) - offset))
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ` in UTC, whole seconds.
     public static func rfc3339(_ date: Date) -> String {
-        let c = civil(fromEpoch: Int(date.timeIntervalSince1970.rounded(.down)))
-        return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2) + "T" + pad(c.hour, 2) + ":"
+        let c = CivilDateTime(secondsSince1970: Int(date.timeIntervalSince1970.rounded(.down)))
+        return pad(c.date.year, 4) + "-" + pad(c.date.month, 2) + "-" + pad(c.date.day, 2) + "T" + pad(c.hour, 2) + ":"
             + pad(c.minute, 2) + ":" + pad(c.second, 2) + "Z"
     }
 
     /// `Sat, 07 Jun 2025 08:00:00 +0000`, as RSS 2.0 asks.
     public static func rfc822(_ date: Date) -> String {
-        let epoch = Int(date.timeIntervalSince1970.rounded(.down))
-        let c = civil(fromEpoch: epoch)
-        let days = floorDiv(epoch, 86_400)
-        // 1970-01-01 was a Thursday.
-        let weekday = ((days % 7) + 7 + 4) % 7
-        let names = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let c = CivilDateTime(secondsSince1970: Int(date.timeIntervalSince1970.rounded(.down)))
+        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return names[weekday] + ", " + pad(c.day, 2) + " " + months[c.month - 1] + " " + pad(c.year, 4) + " "
+        return names[c.date.weekdayIndex] + ", " + pad(c.date.day, 2) + " " + months[c.date.month - 1] + " "
+            + pad(c.date.year, 4) + " "
             + pad(c.hour, 2) + ":" + pad(c.minute, 2) + ":" + pad(c.second, 2) + " +0000"
     }
 
@@ -91,51 +85,20 @@ public enum FeedDate {
 
     private static func isValid(_ f: Fields) -> Bool {
         guard (1...9999).contains(f.year), (1...12).contains(f.month), f.day >= 1,
-            f.day <= daysIn(month: f.month, year: f.year), (0...23).contains(f.hour), (0...59).contains(f.minute),
+            f.day <= CivilDate.days(inMonth: f.month, year: f.year), (0...23).contains(f.hour),
+            (0...59).contains(f.minute),
             (0...60).contains(f.second)
         else { return false }
         if let o = f.offset, abs(o) > 18 * 3600 { return false }
         return true
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Seconds since 1970 for the wall-clock fields read as UTC (Hinnant's days-from-civil).
+    /// Seconds since 1970 for the wall-clock fields read as UTC; a leap second folds onto the next.
     static func epochSeconds(_ f: Fields) -> Int {
-        let y = f.month <= 2 ? f.year - 1 : f.year
-        let era = floorDiv(y, 400)
-        let yoe = y - era * 400
-        let mp = (f.month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + f.day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146_097 + doe - 719_468
-        // A leap second is folded onto the next second's start rather than rejected.
-        return days * 86_400 + f.hour * 3600 + f.minute * 60 + min(f.second, 60)
-    }
-
-    static func civil(fromEpoch epoch: Int) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
-        let days = floorDiv(epoch, 86_400)
-        let secs = epoch - days * 86_400
-        let z = days + 719_468
-        let era = floorDiv(z, 146_097)
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day, secs / 3600, (secs % 3600) / 60, secs % 60)
-    }
-
-    static func floorDiv(_ a: Int, _ b: Int) -> Int {
-        a >= 0 ? a / b : -((-a + b - 1) / b)
+        CivilDateTime(
+            year: f.year, month: f.month, day: f.day, hour: f.hour, minute: f.minute, second: min(f.second, 60)
+        )
+        .secondsSince1970
     }
 
     private static func pad(_ v: Int, _ width: Int) -> String {
