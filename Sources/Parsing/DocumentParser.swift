@@ -4,6 +4,10 @@ import Foundation
 /// The one entry point for source documents: tells the format from the content (never the
 /// name), parses it, and adapts the raw result to the normalized model.
 public enum DocumentParser {
+    /// Raise whenever parsing or normalizing changes what an item looks like: stored items of a
+    /// source read by an older version are then re-read, even when the source itself did not change.
+    public static let version = 1
+
     /// The format the bytes look like, or nil when they are none of RSS, Atom, JSON Feed, iCalendar.
     public static func sniff(_ data: Data, contentType: String? = nil) -> FeedFormat? {
         var bytes = data.prefix(4096)[...]

@@ -93,7 +93,9 @@ public struct HubSync: Sendable {
         var result = SourceSyncResult(
             member: member.id, source: source.id, url: source.url, state: .failed, message: "",
             itemCount: previous?.itemCount ?? 0, warnings: [])
-        switch await loader.load(source, previous: previous, force: force) {
+        // Items read by an older parser are re-read, or a parser fix would wait for the feed to change.
+        let reread = force || (previous.map { $0.parserVersion != DocumentParser.version } ?? false)
+        switch await loader.load(source, previous: previous, force: reread) {
         case .failed(let reason, let status):
             try store.recordFailure(identity, error: reason, httpStatus: status, now: now)
             result.message = reason + keptNote(previous)
@@ -119,7 +121,8 @@ public struct HubSync: Sendable {
                 let warnings = document.warnings.map(\.description)
                 try store.recordSuccess(
                     identity, events: document.events, articles: document.articles, format: document.version,
-                    warnings: warnings, httpStatus: meta.httpStatus, validators: meta.validators, now: now)
+                    warnings: warnings, httpStatus: meta.httpStatus, validators: meta.validators,
+                    parserVersion: DocumentParser.version, now: now)
                 result.state = .ok
                 result.itemCount = document.events.count + document.articles.count
                 result.warnings = warnings

@@ -43,7 +43,7 @@ public enum ICSPublisher {
         if !event.categories.isEmpty {
             w.line("CATEGORIES", event.categories.map(TextEscaping.icsText).joined(separator: ","))
         }
-        for rule in event.rrules { w.line("RRULE", rule) }
+        for rule in event.rrules { w.line("RRULE", untilMatchingStart(rule, of: event, zone: zone)) }
         for date in event.rdates { time("RDATE", date, zone: zone, into: &w) }
         for date in event.exdates { time("EXDATE", date, zone: zone, into: &w) }
         w.line("STATUS", event.status.rawValue)
@@ -67,6 +67,29 @@ public enum ICSPublisher {
             let local = CivilDateTime(value.instant(hub: zone), in: zone)
             w.line(name, local.basicString, [("TZID", zone.identifier)])
         }
+    }
+
+    /// RFC 5545 §3.3.10: UNTIL must be UTC when DTSTART has a zone, and a DATE when DTSTART is one.
+    /// DTSTART is always written zoned here, so a source's local or floating UNTIL is converted.
+    static func untilMatchingStart(_ rule: String, of event: Event, zone: TimeZone) -> String {
+        let startZone = event.start.zone(hub: zone)
+        let parts = rule.split(separator: ";").map { part -> String in
+            guard part.uppercased().hasPrefix("UNTIL="),
+                let until = EventTime(iCalendar: String(part.dropFirst(6)), tzid: nil)
+            else { return String(part) }
+            switch (event.start, until) {
+            case (.allDay, .allDay), (.utc, .utc), (.zoned, .utc), (.floating, .utc):
+                return String(part)
+            case (.allDay, _):
+                return "UNTIL=" + until.localDate(hub: startZone).basicString
+            case (_, .allDay(let day)):
+                // A DATE bound includes its whole day.
+                return "UNTIL=" + utc(CivilDateTime(date: day, hour: 23, minute: 59, second: 59).instant(in: startZone))
+            case (_, .floating(let local)), (_, .zoned(let local, _)):
+                return "UNTIL=" + utc(local.instant(in: startZone))
+            }
+        }
+        return parts.joined(separator: ";")
     }
 
     static func utc(_ date: Date) -> String {

@@ -15,7 +15,7 @@ extension HubStore {
     /// added, changed ones updated (first-seen kept), and items the source dropped are removed.
     public func recordSuccess(
         _ source: SourceIdentity, events: [Event], articles: [Article], format: String, warnings: [String],
-        httpStatus: Int?, validators: SourceValidators, now: Date
+        httpStatus: Int?, validators: SourceValidators, parserVersion: Int, now: Date
     ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -53,12 +53,13 @@ extension HubStore {
             try db.execute(
                 sql: """
                     UPDATE source SET state = 'ok', format = ?, last_attempt = ?, last_success = ?, last_error = NULL,
-                        http_status = ?, etag = ?, last_modified = ?, content_hash = ?, item_count = ?, warnings = ?
+                        http_status = ?, etag = ?, last_modified = ?, content_hash = ?, item_count = ?, warnings = ?,
+                        parser_version = ?
                     WHERE id = ?
                     """,
                 arguments: [
                     format, time, time, httpStatus, validators.etag, validators.lastModified, validators.contentHash,
-                    rows.count, warningsJSON, source.id,
+                    rows.count, warningsJSON, parserVersion, source.id,
                 ])
         }
     }

@@ -83,6 +83,6 @@ extension HubStore {
             lastAttempt: (row["last_attempt"] as Double?).map(Date.init(timeIntervalSince1970:)),
             lastSuccess: (row["last_success"] as Double?).map(Date.init(timeIntervalSince1970:)),
             lastError: row["last_error"], httpStatus: row["http_status"], itemCount: row["item_count"],
-            warnings: warnings ?? [])
+            warnings: warnings ?? [], parserVersion: row["parser_version"])
     }
 }

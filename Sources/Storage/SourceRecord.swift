@@ -29,6 +29,8 @@ public struct SourceRecord: Sendable, Hashable {
     public var httpStatus: Int?
     public var itemCount: Int
     public var warnings: [String]
+    /// `DocumentParser.version` that produced the stored items (0 before it was recorded).
+    public var parserVersion: Int
 }
 
 /// Who a source belongs to and where it is read from, as written on every status update.

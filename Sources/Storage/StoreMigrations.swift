@@ -43,6 +43,9 @@ enum StoreMigrations {
                     CREATE INDEX merged_identity_uid ON merged_identity(merged_uid);
                     """)
         }
+        migrator.registerMigration("v2: parser version per source") { db in
+            try db.execute(sql: "ALTER TABLE source ADD COLUMN parser_version INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

@@ -1,6 +1,7 @@
 import FeedModel
 import Federation
 import Foundation
+import Parsing
 import Testing
 
 @testable import Pipeline
@@ -115,6 +116,22 @@ struct SyncEndToEndTests {
         let iserlohn = try #require(report.results.first { $0.source == "iserlohn-news" })
         #expect(iserlohn.message.contains("cannot parse"))
         #expect(try Self.published(config, "news.atom").contains("Waldcamp"))
+    }
+
+    @Test func itemsReadByAnOlderParserAreReadAgain() async throws {
+        let files = LoopbackFileStore()
+        let server = try LoopbackHTTPServer(handler: { files.respond(to: $0) })
+        defer { server.stop() }
+        let config = try Self.hub(serving: files, at: server)
+        let store = try HubStore(path: config.hub.database)
+        let sync = HubSync(config: config, store: store)
+        _ = try await sync.run(now: Self.now)
+        try await store.pool.write { try $0.execute(sql: "UPDATE source SET parser_version = 0") }
+        let before = server.requests.count
+        let report = try await sync.run(now: Self.now.addingTimeInterval(900))
+        #expect(report.results.allSatisfy { $0.state == .ok && $0.httpStatus == 200 })
+        #expect(server.requests.dropFirst(before).allSatisfy { $0.headers["if-none-match"] == nil })
+        #expect(try store.sources().allSatisfy { $0.parserVersion == DocumentParser.version })
     }
 
     @Test func aSecondSyncCannotTakeTheLock() throws {

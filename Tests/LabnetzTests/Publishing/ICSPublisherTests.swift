@@ -67,6 +67,32 @@ struct ICSPublisherTests {
         #expect(text.contains("RRULE:FREQ=YEARLY\r\n"))
     }
 
+    @Test(arguments: [
+        (
+            EventTime.floating(.init(year: 2026, month: 12, day: 3, hour: 18, minute: 0)),
+            "FREQ=WEEKLY;UNTIL=20261231T180000",
+            "FREQ=WEEKLY;UNTIL=20261231T170000Z"
+        ),
+        (
+            EventTime.zoned(.init(year: 2026, month: 7, day: 3, hour: 18, minute: 0), tzid: "Europe/Berlin"),
+            "FREQ=DAILY;UNTIL=20260710;INTERVAL=2", "FREQ=DAILY;UNTIL=20260710T215959Z;INTERVAL=2"
+        ),
+        (
+            EventTime.allDay(.init(year: 2026, month: 12, day: 5)), "FREQ=YEARLY;UNTIL=20301205T000000Z",
+            "FREQ=YEARLY;UNTIL=20301205"
+        ),
+        (
+            EventTime.utc(.init(year: 2026, month: 12, day: 3, hour: 17, minute: 0)),
+            "FREQ=WEEKLY;UNTIL=20261231T170000Z",
+            "FREQ=WEEKLY;UNTIL=20261231T170000Z"
+        ),
+    ])
+    func untilIsWrittenInTheFormTheStartNeeds(start: EventTime, rule: String, expected: String) throws {
+        let event = Event(uid: "r", title: "Serie", start: start, rrules: [rule])
+        let text = ICSPublisher.render(try Self.input([Self.merged(event, sources: [])]))
+        #expect(text.contains("RRULE:\(expected)\r\n"), "\(text)")
+    }
+
     @Test func renderingIsDeterministic() throws {
         let event = Event(
             uid: "z", title: "Lesung", start: .utc(.init(year: 2027, month: 1, day: 8, hour: 18, minute: 0)))

@@ -17,12 +17,13 @@ struct HubStoreTests {
         let store = try HubStore(path: folder.appendingPathComponent("data/hub.sqlite").path)
         try store.recordSuccess(
             Self.source, events: [Self.event("a", "Repair-Café"), Self.event("b", "Lesung")], articles: [],
-            format: "icalendar", warnings: [], httpStatus: nil, validators: .init(contentHash: "h1"), now: Self.t0)
+            format: "icalendar", warnings: [], httpStatus: nil, validators: .init(contentHash: "h1"), parserVersion: 1,
+            now: Self.t0)
         let t1 = Self.t0.addingTimeInterval(900)
         try store.recordSuccess(
             Self.source, events: [Self.event("a", "Repair-Café (neu)")], articles: [], format: "icalendar",
             warnings: ["line 3: bad DTEND"], httpStatus: 200, validators: .init(etag: "\"v2\"", contentHash: "h2"),
-            now: t1)
+            parserVersion: 1, now: t1)
         let events = try store.events(sourceIDs: ["soest-events"])
         #expect(events.map(\.payload.uid) == ["a"])
         #expect(events[0].firstSeen == Self.t0)
@@ -42,7 +43,7 @@ struct HubStoreTests {
         try store.recordSuccess(
             Self.source, events: [Self.event("a", "Repair-Café")], articles: [], format: "icalendar", warnings: [],
             httpStatus: 200, validators: .init(etag: "\"v1\"", lastModified: "Sat, 21 Nov 2026 10:00:00 GMT"),
-            now: Self.t0)
+            parserVersion: 1, now: Self.t0)
         try store.recordFailure(
             Self.source, error: "HTTP 500 Internal Server Error", httpStatus: 500, now: Self.t0 + 60)
         // A second process opening the same file sees the same state: it is a real file.
