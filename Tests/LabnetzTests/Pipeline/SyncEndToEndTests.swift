@@ -31,17 +31,31 @@ struct SyncEndToEndTests {
         return try TestHub.config(in: try RepositoryFiles.temporaryFolder(), sources: sources)
     }
 
+    /// The shipped feeds on a loopback server, a hub config pointing at them, and a fresh store.
+    struct ServedHub {
+        let files = LoopbackFileStore()
+        let server: LoopbackHTTPServer
+        let config: FederationConfig
+        let store: HubStore
+        let sync: HubSync
+
+        init() throws {
+            let files = self.files
+            server = try LoopbackHTTPServer(handler: { files.respond(to: $0) })
+            config = try SyncEndToEndTests.hub(serving: files, at: server)
+            store = try HubStore(path: config.hub.database)
+            sync = HubSync(config: config, store: store)
+        }
+    }
+
     static func published(_ config: FederationConfig, _ name: String) throws -> String {
         try String(contentsOfFile: (config.hub.publishDir as NSString).appendingPathComponent(name), encoding: .utf8)
     }
 
     @Test func syncMergesPublishesAndResyncsWithConditionalRequests() async throws {
-        let files = LoopbackFileStore()
-        let server = try LoopbackHTTPServer(handler: { files.respond(to: $0) })
-        defer { server.stop() }
-        let config = try Self.hub(serving: files, at: server)
-        let store = try HubStore(path: config.hub.database)
-        let sync = HubSync(config: config, store: store)
+        let hub = try ServedHub()
+        defer { hub.server.stop() }
+        let (server, config, sync) = (hub.server, hub.config, hub.sync)
 
         let first = try await sync.run(now: Self.now)
         #expect(first.failedSources.map(\.source) == [], "\(first.results.map { "\($0.source): \($0.message)" })")
@@ -92,11 +106,9 @@ struct SyncEndToEndTests {
     }
 
     @Test func aFailingSourceKeepsItsLastGoodEventsAndSaysWhy() async throws {
-        let files = LoopbackFileStore()
-        let server = try LoopbackHTTPServer(handler: { files.respond(to: $0) })
-        defer { server.stop() }
-        let config = try Self.hub(serving: files, at: server)
-        let sync = HubSync(config: config, store: try HubStore(path: config.hub.database))
+        let hub = try ServedHub()
+        defer { hub.server.stop() }
+        let (files, config, sync) = (hub.files, hub.config, hub.sync)
         _ = try await sync.run(now: Self.now)
         let repairCafe = "Repair-Café im stadtLABOR"
         #expect(try Self.published(config, "regional.ics").contains(repairCafe))
@@ -119,12 +131,9 @@ struct SyncEndToEndTests {
     }
 
     @Test func itemsReadByAnOlderParserAreReadAgain() async throws {
-        let files = LoopbackFileStore()
-        let server = try LoopbackHTTPServer(handler: { files.respond(to: $0) })
-        defer { server.stop() }
-        let config = try Self.hub(serving: files, at: server)
-        let store = try HubStore(path: config.hub.database)
-        let sync = HubSync(config: config, store: store)
+        let hub = try ServedHub()
+        defer { hub.server.stop() }
+        let (server, store, sync) = (hub.server, hub.store, hub.sync)
         _ = try await sync.run(now: Self.now)
         try await store.pool.write { try $0.execute(sql: "UPDATE source SET parser_version = 0") }
         let before = server.requests.count
