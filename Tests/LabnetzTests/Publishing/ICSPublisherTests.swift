@@ -37,10 +37,22 @@ struct ICSPublisherTests {
         let lines = text.components(separatedBy: "\r\n")
         #expect(lines.last == "")
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
-        for line in lines {
-            #expect(line.utf8.count <= 75, "too long: \(line)")
-            #expect(String(validatingUTF8: line) != nil)
+        // Each physical line must be valid UTF-8 on its own: a fold inside a multi-byte sequence is not.
+        var physical: [[UInt8]] = [[]]
+        for byte in Array(text.utf8) {
+            if byte == 0x0A {
+                physical.append([])
+            } else if byte != 0x0D {
+                physical[physical.count - 1].append(byte)
+            }
         }
+        #expect(physical.count == lines.count)
+        for bytes in physical {
+            #expect(bytes.count <= 75, "too long: \(String(decoding: bytes, as: UTF8.self))")
+            #expect(String(validating: bytes, as: UTF8.self) != nil, "split UTF-8 sequence")
+        }
+        // A 74-octet line shows a fold moved in front of a two-byte character rather than through it.
+        #expect(physical.contains { $0.count == 74 })
         let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
         #expect(unfolded.contains("DESCRIPTION:Größenwahn\\, Übermut\\; Ärger\\\\ Größenwahn"))
         #expect(unfolded.contains("\\nzweite Zeile\r\n"))
