@@ -23,7 +23,7 @@ public struct EventMerger: Sendable {
         let items = items.sorted { ($0.ref, $0.payload.itemKey) < ($1.ref, $1.payload.itemKey) }
         let masters = items.indices.filter { items[$0].payload.recurrenceID == nil }
         var sets = UnionFind(count: items.count)
-        sets.union(by: masters.map { Optional(items[$0].payload.uid) }.spread(over: masters, count: items.count))
+        sets.union(by: items.map { $0.payload.recurrenceID == nil ? $0.payload.uid : nil })
         sets.union(by: linkKeys(items, masters: masters))
         sets.union(by: items.map { $0.payload.recurrenceID == nil ? titleAndStartKey($0.payload) : nil })
         // An override belongs with its master in the same source.
@@ -119,7 +119,11 @@ extension EventMerger {
         event.lastModified = nil
         let overrides =
             members
-            .filter { $0.payload.recurrenceID != nil && $0.ref.source == leader.ref.source && $0.ref != leader.ref }
+            // An override shares its master's ref, so it is told from the leader by its item key.
+            .filter {
+                $0.payload.recurrenceID != nil && $0.ref.source == leader.ref.source
+                    && $0.payload.itemKey != leader.payload.itemKey
+            }
             .map { item -> Event in
                 var override = item.payload
                 override.uid = uid
@@ -144,14 +148,5 @@ extension EventMerger {
             let location = item.payload.location.map(TextNormalizer.title)
         else { return false }
         return " \(location) ".contains(" \(city) ")
-    }
-}
-
-extension Array {
-    /// Places values computed for `indices` into an array of `count` slots, nil elsewhere.
-    fileprivate func spread<T>(over indices: [Int], count: Int) -> [T?] where Element == T? {
-        var result = [T?](repeating: nil, count: count)
-        for (value, index) in zip(self, indices) { result[index] = value }
-        return result
     }
 }

@@ -96,6 +96,20 @@ struct EventMergerTests {
         #expect(later.map(\.uid) == first.events.map(\.uid))
     }
 
+    @Test func aMovedInstanceTravelsWithItsSeries() {
+        let start = EventTime.zoned(.init(year: 2026, month: 10, day: 3, hour: 10, minute: 0), tzid: "Europe/Berlin")
+        let series = Self.item("soest", "repair", "Repair-Café", start, rrule: ["FREQ=WEEKLY;BYDAY=SA"])
+        var moved = series
+        moved.payload.recurrenceID = .zoned(
+            .init(year: 2026, month: 12, day: 12, hour: 10, minute: 0), tzid: "Europe/Berlin")
+        moved.payload.start = .zoned(.init(year: 2026, month: 12, day: 13, hour: 14, minute: 0), tzid: "Europe/Berlin")
+        moved.payload.rrules = []
+        let (events, _) = merger.merge([moved, series], identities: [:])
+        #expect(events.count == 1)
+        #expect(events.first?.overrides.map(\.recurrenceID) == [moved.payload.recurrenceID])
+        #expect(events.first?.overrides.map(\.uid) == events.map(\.uid))
+    }
+
     @Test func aSourceCancellationReachesTheMergedEvent() {
         var items = Self.meeting
         items[2].payload.status = .cancelled
