@@ -88,6 +88,30 @@ struct CommandLineTests {
         withExtendedLifetime(lock) {}
     }
 
+    /// Two processes hash with different seeds, so any output that leans on Set or Dictionary
+    /// order shows up here, where a second render in the same process would hide it.
+    @Test func twoSyncProcessesOnFreshStoresWriteTheSameBytes() throws {
+        var outputs: [[String: Data]] = []
+        for _ in 0..<2 {
+            let folder = try Self.hubFolder()
+            let run = try Self.run([
+                "sync", "--config", folder.appendingPathComponent("federation.json").path, "--now",
+                "2026-11-21T12:00:00Z",
+            ])
+            #expect(run.status == 0, "\(run.stderr)")
+            var files: [String: Data] = [:]
+            for name in [
+                "regional.ics", "regional.json", "news.atom", "news.rss", "news.json", "sources.opml", "index.html",
+            ] {
+                files[name] = try Data(contentsOf: folder.appendingPathComponent("public/\(name)"))
+            }
+            outputs.append(files)
+        }
+        for (name, data) in outputs[0] {
+            #expect(outputs[1][name] == data, "\(name) differs between two processes")
+        }
+    }
+
     @Test func aBrokenSourceGivesExitCode1AndStillPublishes() throws {
         let folder = try Self.hubFolder()
         try FileManager.default.removeItem(at: folder.appendingPathComponent("feeds/menden/feed.json"))
