@@ -69,6 +69,14 @@ public struct CivilDateTime: Hashable, Comparable, Sendable, Codable {
             hour: c.hour ?? 0, minute: c.minute ?? 0, second: c.second ?? 0)
     }
 
+    /// `YYYY-MM-DDTHH:MM:SS±HH:MM`: the wall-clock time of `instant` in `zone`, with the offset in effect.
+    public static func isoString(_ instant: Date, in zone: TimeZone) -> String {
+        let offset = zone.secondsFromGMT(for: instant)
+        let minutes = abs(offset) / 60
+        return CivilDateTime(instant, in: zone).isoString + (offset < 0 ? "-" : "+")
+            + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+
     /// The instant this wall-clock time names in `zone`. A time in a DST gap moves forward and
     /// an ambiguous time takes its first occurrence, as RFC 5545 §3.3.5 asks.
     public func instant(in zone: TimeZone) -> Date {

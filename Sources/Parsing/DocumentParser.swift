@@ -37,20 +37,36 @@ public enum DocumentParser {
         return text.contains("<feed") && !text.contains("<rss") ? .atom : .rss
     }
 
+    /// A document as its format's reader left it, before normalization.
+    enum RawDocument {
+        case feed(RawFeed)
+        case calendar(RawCalendar)
+    }
+
+    /// The one dispatch from sniffed format to reader, shared by sync and `inspect`.
+    static func read(_ data: Data, baseURL: String?, contentType: String?) -> Result<RawDocument, ParseFailure> {
+        switch sniff(data, contentType: contentType) {
+        case .iCalendar:
+            return ICalendarParser.parse(data).map(RawDocument.calendar)
+        case .jsonFeed:
+            return JSONFeedParser.parse(data, baseURL: baseURL).map(RawDocument.feed)
+        case .rss, .atom:
+            return XMLFeedParser.parse(data, baseURL: baseURL, contentType: contentType).map(RawDocument.feed)
+        case nil:
+            if data.isEmpty { return .failure(ParseFailure("the document is empty")) }
+            return .failure(ParseFailure("not a feed or calendar: expected RSS, Atom, JSON Feed or iCalendar"))
+        }
+    }
+
     /// Parses a source document into events and articles, or says why nothing could be read.
     public static func parse(
         _ data: Data, baseURL: String?, contentType: String?, hubZone: TimeZone
     ) -> Result<ParseResult, ParseFailure> {
-        switch sniff(data, contentType: contentType) {
-        case .iCalendar:
-            return ICalendarParser.parse(data).map { CalendarAdapter.normalize($0, hubZone: hubZone) }
-        case .jsonFeed:
-            return JSONFeedParser.parse(data, baseURL: baseURL).map(FeedAdapter.normalize)
-        case .rss, .atom:
-            return XMLFeedParser.parse(data, baseURL: baseURL, contentType: contentType).map(FeedAdapter.normalize)
-        case nil:
-            if data.isEmpty { return .failure(ParseFailure("the document is empty")) }
-            return .failure(ParseFailure("not a feed or calendar: expected RSS, Atom, JSON Feed or iCalendar"))
+        read(data, baseURL: baseURL, contentType: contentType).map { document in
+            switch document {
+            case .feed(let feed): return FeedAdapter.normalize(feed)
+            case .calendar(let calendar): return CalendarAdapter.normalize(calendar, hubZone: hubZone)
+            }
         }
     }
 
@@ -58,15 +74,11 @@ public enum DocumentParser {
     public static func inspect(
         _ data: Data, baseURL: String?, contentType: String?, window: InspectWindow?, limit: Int?
     ) -> Result<String, ParseFailure> {
-        switch sniff(data, contentType: contentType) {
-        case .iCalendar:
-            return ICalendarParser.parse(data).map { CalendarInspectJSON.render($0, window: window, limit: limit) }
-        case .jsonFeed:
-            return JSONFeedParser.parse(data, baseURL: baseURL).map(FeedInspectJSON.render)
-        case .rss, .atom:
-            return XMLFeedParser.parse(data, baseURL: baseURL, contentType: contentType).map(FeedInspectJSON.render)
-        case nil:
-            return .failure(ParseFailure("not a feed or calendar: expected RSS, Atom, JSON Feed or iCalendar"))
+        read(data, baseURL: baseURL, contentType: contentType).map { document in
+            switch document {
+            case .feed(let feed): return FeedInspectJSON.render(feed)
+            case .calendar(let calendar): return CalendarInspectJSON.render(calendar, window: window, limit: limit)
+            }
         }
     }
 }

@@ -111,9 +111,7 @@ public enum JSONFeedPublisher {
     /// ISO 8601 with the hub zone's offset for timed values; a plain date for all-day ones.
     static func iso(_ time: EventTime, zone: TimeZone) -> String {
         if case .allDay(let date) = time { return date.isoString }
-        let instant = time.instant(hub: zone)
-        return CivilDateTime(instant, in: zone).isoString
-            + VTimeZoneBuilder.offset(zone.secondsFromGMT(for: instant), separator: ":")
+        return CivilDateTime.isoString(time.instant(hub: zone), in: zone)
     }
 
     private static func encode(_ feed: Feed) -> String {

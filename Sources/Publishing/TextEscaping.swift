@@ -1,24 +1,16 @@
+import Parsing
+
 /// Escaping shared by the XML, HTML and iCalendar writers.
 enum TextEscaping {
-    /// Escapes for XML text and attribute values, dropping characters XML 1.0 forbids.
+    /// Escapes for XML text and double-quoted attributes, dropping characters XML 1.0 forbids.
     static func xml(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        var allowed = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                let v = scalar.value
-                if v < 0x20 || (0xFFFE...0xFFFF).contains(v) { continue }
-                out.unicodeScalars.append(scalar)
-            }
+            let v = scalar.value
+            if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF { continue }
+            allowed.append(scalar)
         }
-        return out
+        return HTMLEscape.attribute(String(allowed))
     }
 
     /// Escapes an iCalendar TEXT value (RFC 5545 §3.3.11).

@@ -78,10 +78,10 @@ enum VTimeZoneBuilder {
         return ordinal < 0 ? days[days.count + ordinal] : days[min(ordinal, days.count) - 1]
     }
 
-    /// `+0100` for iCalendar, `+01:00` (with `separator: ":"`) for ISO 8601.
-    static func offset(_ seconds: Int, separator: String = "") -> String {
+    /// UTC-OFFSET value, e.g. `+0100`.
+    static func offset(_ seconds: Int) -> String {
         let sign = seconds < 0 ? "-" : "+"
         let a = abs(seconds)
-        return sign + String(format: "%02d", a / 3600) + separator + String(format: "%02d", (a % 3600) / 60)
+        return sign + String(format: "%02d%02d", a / 3600, (a % 3600) / 60)
     }
 }

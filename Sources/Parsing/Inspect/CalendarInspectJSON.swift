@@ -133,7 +133,7 @@ public enum CalendarInspectJSON {
         if let end {
             shownEnd = end
         } else if case .allDay(let d) = o.start {
-            shownEnd = .allDay(CivilDate.dayAfter(d))
+            shownEnd = .allDay(CivilDate(dayNumber: d.dayNumber + 1))
         } else {
             shownEnd = o.start
         }
@@ -187,24 +187,7 @@ public enum CalendarInspectJSON {
         case .floating(let c): return c.isoString
         case .utc(let c): return c.isoString + "+00:00"
         case .zoned:
-            let zone = t.zone(hub: hub)
-            let instant = t.instant(hub: hub)
-            let offset = zone.secondsFromGMT(for: instant)
-            let sign = offset < 0 ? "-" : "+"
-            let minutes = abs(offset) / 60
-            return CivilDateTime(instant, in: zone).isoString + sign
-                + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+            return CivilDateTime.isoString(t.instant(hub: hub), in: t.zone(hub: hub))
         }
-    }
-}
-
-extension CivilDate {
-    fileprivate static func dayAfter(_ d: CivilDate) -> CivilDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? .gmt
-        let c = DateComponents(year: d.year, month: d.month, day: d.day + 1)
-        guard let date = calendar.date(from: c) else { return d }
-        let n = calendar.dateComponents([.year, .month, .day], from: date)
-        return CivilDate(year: n.year ?? d.year, month: n.month ?? d.month, day: n.day ?? d.day)
     }
 }
