@@ -71,11 +71,13 @@ public struct HubSync: Sendable {
         }
         let events = try store.events(sourceIDs: ids).map { sourced($0, uid: $0.payload.uid) }
         let merger = EventMerger(hubID: config.hub.id, hubZone: config.hub.timeZone)
-        let (mergedEvents, identities) = merger.merge(events, identities: try store.mergedIdentities())
-        try store.saveMergedIdentities(identities, now: now)
+        let known = try store.mergedIdentities()
+        let (mergedEvents, identities) = merger.merge(events, identities: known)
+        // Only new or moved assignments are written: an unchanged re-sync writes none.
+        try store.saveMergedIdentities(identities.filter { known[$0.key] != $0.value }, now: now)
         let articles = ArticleMerger.merge(try store.articles(sourceIDs: ids).map { sourced($0, uid: $0.payload.id) })
-        let records = try store.sources()
-        let ordered = ids.compactMap { id in records.first { $0.id == id } }
+        let records = Dictionary(uniqueKeysWithValues: try store.sources().map { ($0.id, $0) })
+        let ordered = ids.compactMap { records[$0] }
         let input = PublishInput(config: config, events: mergedEvents, articles: articles, sources: ordered, now: now)
         let files = try HubPublisher.publish(input)
         return (files, mergedEvents.count, articles.count)

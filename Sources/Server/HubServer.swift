@@ -6,8 +6,9 @@ public enum HubServer {
     /// The routes, separate from the listener so tests can drive them with `app.test(.router)`.
     public static func router(publishDir: String) -> Router<BasicRequestContext> {
         let router = Router()
+        let files = PublishedFileCache(folder: publishDir)
         router.get("healthz") { _, _ -> Response in
-            let ready = PublishedFile.load("index.html", from: publishDir) != nil
+            let ready = files.file("index.html") != nil
             let body =
                 ready
                 ? #"{"status":"ok"}"# : #"{"status":"starting","reason":"nothing published yet: run labnetz sync"}"#
@@ -16,13 +17,13 @@ public enum HubServer {
                 headers: [.contentType: "application/json", .cacheControl: "no-store"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: body + "\n")))
         }
-        router.get("/") { request, _ in serve("index.html", request: request, publishDir: publishDir) }
-        router.head("/") { request, _ in serve("index.html", request: request, publishDir: publishDir, head: true) }
+        router.get("/") { request, _ in serve("index.html", request: request, files: files) }
+        router.head("/") { request, _ in serve("index.html", request: request, files: files, head: true) }
         router.get("{name}") { request, context in
-            serve(context.parameters.get("name") ?? "", request: request, publishDir: publishDir)
+            serve(context.parameters.get("name") ?? "", request: request, files: files)
         }
         router.head("{name}") { request, context in
-            serve(context.parameters.get("name") ?? "", request: request, publishDir: publishDir, head: true)
+            serve(context.parameters.get("name") ?? "", request: request, files: files, head: true)
         }
         return router
     }
@@ -39,8 +40,8 @@ public enum HubServer {
         try await application(publishDir: publishDir, host: host, port: port).runService()
     }
 
-    static func serve(_ name: String, request: Request, publishDir: String, head: Bool = false) -> Response {
-        guard let file = PublishedFile.load(name, from: publishDir) else {
+    static func serve(_ name: String, request: Request, files: PublishedFileCache, head: Bool = false) -> Response {
+        guard let file = files.file(name) else {
             return Response(
                 status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: "Nicht gefunden: \(name.prefix(80))\n")))

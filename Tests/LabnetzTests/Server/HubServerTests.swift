@@ -43,6 +43,24 @@ struct HubServerTests {
         }
     }
 
+    @Test func aRepublishedFileIsServedWithItsNewETag() async throws {
+        let folder = try Self.publishDir()
+        let app = HubServer.application(publishDir: folder, host: "127.0.0.1", port: 0)
+        try await app.test(.router) { client in
+            let first = try await client.execute(uri: "/regional.ics", method: .get) { $0.headers[.eTag] }
+            // The same size and the same second: only the replacement by rename tells them apart.
+            let path = (folder as NSString).appendingPathComponent("regional.ics")
+            try Data("BEGIN:VCALENDAR\r\nEND:VCALENDAX\r\n".utf8).write(to: URL(fileURLWithPath: path + ".new"))
+            #expect(rename(path + ".new", path) == 0)
+            try await client.execute(uri: "/regional.ics", method: .get, headers: [.ifNoneMatch: first ?? ""]) {
+                response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.eTag] != first)
+                #expect(String(buffer: response.body).contains("VCALENDAX"))
+            }
+        }
+    }
+
     @Test(arguments: ["/.hidden", "/..%2Ffederation.json", "/missing.ics", "/%2e%2e/%2e%2e/etc/passwd"])
     func refusesAnythingButPublishedFiles(_ uri: String) async throws {
         let app = HubServer.application(publishDir: try Self.publishDir(), host: "127.0.0.1", port: 0)
