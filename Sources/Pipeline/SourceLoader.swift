@@ -43,10 +43,16 @@ struct SourceLoader: Sendable {
                 let data = Data(response.body)
                 let hash = SHA256.hex(data)
                 let meta = meta(response, hash: hash)
-                if !force, hash == previous?.contentHash, previous?.state != .failed { return .unchanged(meta) }
-                return .body(data, meta)
+                return outcome(data, hash: hash, meta: meta, previous: previous, force: force)
             }
         }
+    }
+
+    /// The same bytes as the last good read need no parsing; after a failure they are read again.
+    private func outcome(_ data: Data, hash: String, meta: LoadedMeta, previous: SourceRecord?, force: Bool) -> Outcome
+    {
+        if !force, hash == previous?.contentHash, previous?.state != .failed { return .unchanged(meta) }
+        return .body(data, meta)
     }
 
     private func meta(_ response: FetchResponse, hash: String?) -> LoadedMeta {
@@ -71,7 +77,6 @@ struct SourceLoader: Sendable {
         }
         let hash = SHA256.hex(data)
         let meta = LoadedMeta(validators: SourceValidators(contentHash: hash))
-        if !force, hash == previous?.contentHash, previous?.state != .failed { return .unchanged(meta) }
-        return .body(data, meta)
+        return outcome(data, hash: hash, meta: meta, previous: previous, force: force)
     }
 }
