@@ -6,7 +6,7 @@ SHARED      ?= ../shared
 SYSTEM_DEPS := libxml2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config tzdata
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run serve check test e2e conformance format clean
+.PHONY: deps build release run serve check test e2e conformance bench format clean
 
 ## deps: install the system libraries labnetz links against (apt, only what is missing)
 deps:
@@ -18,6 +18,10 @@ deps:
 
 build: deps
 	$(SWIFT) build --product labnetz
+
+## release: the optimised binary the benchmarks measure (.build/release/labnetz)
+release: deps
+	$(SWIFT) build -c release --product labnetz
 
 ## run: build, sync the shipped federation.json, say where the feeds are
 run: build
@@ -39,15 +43,23 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## e2e: real clients (python icalendar, feedparser, JSON Feed schema checks) read what `make run` publishes
+## e2e: real clients read what labnetz publishes; every scripts/e2e-*.sh runs, in name order
 e2e: build
-	bash scripts/e2e-clients.sh
+	@for s in scripts/e2e-*.sh; do echo "== $$s"; bash $$s || exit 1; done
 
 ## conformance: score `labnetz inspect --json` against ../shared/conformance (skipped when absent)
 conformance: build
 	@if [ -f $(SHARED)/conformance/conformance.py ]; then \
 	  python3 $(SHARED)/conformance/conformance.py run --bin $(BIN) --corpora $(SHARED)/conformance/corpora; \
 	else echo "conformance: $(SHARED)/conformance not found, skipped"; fi
+
+## bench: every scripts/bench/bench-*.sh (each prints labnetz next to its peers, measured in the same run)
+bench: release
+	@for s in scripts/bench/bench-*.sh; do echo "== $$s"; bash $$s || exit 1; done
+
+## bench-NAME: one benchmark, e.g. `make bench-feeds`
+bench-%: release
+	bash scripts/bench/bench-$*.sh
 
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
