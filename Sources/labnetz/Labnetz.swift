@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The `labnetz` command line: sync, serve, check, inspect.
+/// The `labnetz` command line: sync, serve, check, inspect, explain.
 @main
 struct Labnetz: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,6 +10,8 @@ struct Labnetz: AsyncParsableCommand {
             Exit codes: 0 all fine; 1 some sources failed (outputs still published); 2 bad configuration;
             3 another sync is running; 4 the store or the publish folder could not be written; 64 usage error.
             """,
-        subcommands: [SyncCommand.self, ServeCommand.self, CheckCommand.self, InspectCommand.self],
+        subcommands: [
+            SyncCommand.self, ServeCommand.self, CheckCommand.self, InspectCommand.self, ExplainCommand.self,
+        ],
         defaultSubcommand: nil)
 }
