@@ -53,6 +53,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
+        // `make bench` only: times the merger on generated events (scripts/bench/bench-merge.sh).
+        .executableTarget(
+            name: "MergeBench", dependencies: ["FeedModel", "Federation", "Merging"], path: "Benchmarks/MergeBench"),
+
         .testTarget(
             name: "LabnetzTests",
             dependencies: [

@@ -10,9 +10,19 @@ public enum ArticleMerger {
     /// Merged articles, newest first, ties broken by id so the order is stable.
     public static func merge(_ items: [SourcedItem<Article>]) -> [MergedArticle] {
         let items = items.sorted { ($0.ref, $0.payload.id) < ($1.ref, $1.payload.id) }
-        var sets = UnionFind(count: items.count)
-        sets.union(by: items.map { Optional($0.payload.id) })
-        sets.union(by: items.map { $0.payload.link.flatMap(TextNormalizer.link) })
+        var sourceNumbers: [String: Int32] = [:]
+        for item in items where sourceNumbers[item.ref.source] == nil {
+            sourceNumbers[item.ref.source] = Int32(sourceNumbers.count)
+        }
+        var sets = ClusterSets(sourceOf: items.map { sourceNumbers[$0.ref.source]! })
+        for keys in [items.map { Optional($0.payload.id) }, items.map { $0.payload.link.flatMap(TextNormalizer.link) }]
+        {
+            var first: [String: Int] = [:]
+            for (index, key) in keys.enumerated() {
+                guard let key else { continue }
+                if let earlier = first[key] { sets.union(earlier, index) } else { first[key] = index }
+            }
+        }
         joinNearIdenticalTexts(items, into: &sets)
         var merged: [MergedArticle] = []
         for group in sets.groups() {
@@ -44,9 +54,12 @@ public enum ArticleMerger {
 
     /// Candidates share one of the smallest shingle hashes (never all pairs); only items of
     /// different sources are compared, since one source posting twice means two posts.
-    static func joinNearIdenticalTexts(_ items: [SourcedItem<Article>], into sets: inout UnionFind) {
+    /// A text join never puts two items of one source together, not even through a third.
+    static func joinNearIdenticalTexts(_ items: [SourcedItem<Article>], into sets: inout ClusterSets) {
+        // Re-posts often get a new title: the body alone is compared when it is long enough.
         let shingles = items.map { item in
-            TextShingles(html: item.payload.title + " " + (item.payload.content ?? item.payload.summary ?? ""))
+            let body = item.payload.content ?? item.payload.summary ?? ""
+            return TextShingles(html: body) ?? TextShingles(html: item.payload.title + " " + body)
         }
         var byKey: [UInt64: [Int]] = [:]
         for (i, s) in shingles.enumerated() { for key in s?.sketch ?? [] { byKey[key, default: []].append(i) } }
@@ -57,7 +70,8 @@ public enum ArticleMerger {
             for x in 0..<list.count {
                 for y in (x + 1)..<list.count where items[list[x]].ref.source != items[list[y]].ref.source {
                     guard compared.insert(list[x] << 32 | list[y]).inserted,
-                        let a = shingles[list[x]], let b = shingles[list[y]], a.jaccard(b) >= textThreshold
+                        let a = shingles[list[x]], let b = shingles[list[y]], a.jaccard(b) >= textThreshold,
+                        sets.conflict(list[x], list[y], disjointSources: true) == nil
                     else { continue }
                     sets.union(list[x], list[y])
                 }

@@ -14,8 +14,11 @@ struct EventClusterer {
     /// A title-word prefix shared by more items of one block than this says nothing about identity.
     var maxPosting = 64
 
-    /// `items` must be sorted; returns the groups of indices and the trace of every decision.
-    func cluster(_ items: [SourcedItem<Event>]) -> (groups: [[Int]], trace: MergeTrace) {
+    /// `items` must be sorted, `instants` their starts; returns the groups of indices and the trace
+    /// of every decision.
+    func cluster(_ items: [SourcedItem<Event>], instants: [Int], clock: inout HubClock)
+        -> (groups: [[Int]], trace: MergeTrace)
+    {
         var sourceNumbers: [String: Int32] = [:]
         let sourceOf = items.map { item -> Int32 in
             if let n = sourceNumbers[item.ref.source] { return n }
@@ -32,7 +35,15 @@ struct EventClusterer {
         var interner = TokenInterner()
         var features = [EventFeatures?](repeating: nil, count: items.count)
         for i in masters {
-            features[i] = EventFeatures(items[i].payload, hubZone: hubZone, vocabulary: vocabulary, interner: &interner)
+            let start = items[i].payload.start
+            let local: CivilDateTime
+            if case .allDay(let date) = start {
+                local = CivilDateTime(date: date, hour: 0, minute: 0, second: 0)
+            } else {
+                local = clock.civil(instants[i])
+            }
+            features[i] = EventFeatures(
+                items[i].payload, instant: instants[i], local: local, vocabulary: vocabulary, interner: &interner)
         }
 
         // Pins first: they always win.
@@ -94,7 +105,7 @@ struct EventClusterer {
         }
         // Tier 3: scored candidates, best first, each join checked against the constraints.
         var scored: [(a: Int, b: Int, score: PairScore)] = []
-        let offsets = hubOffsets(items, masters: masters)
+        let offsets = hubOffsets(instants, masters: masters, clock: &clock)
         let weights = tokenWeights(features, count: interner.count)
         for block in blocks(masters, features: features) {
             for (a, b) in candidatePairs(block, features: features, sourceOf: sourceOf) {
@@ -138,23 +149,41 @@ struct EventClusterer {
         return byKey.keys.sorted().map { byKey[$0]! }.filter { $0.count > 1 }
     }
 
-    /// Pairs of a block from different sources that share a title-word prefix.
+    /// Pairs of a block from different sources that share a title-word prefix and do not name
+    /// different cities: items are posted under city and key, items without a city meet all.
     private func candidatePairs(_ block: [Int], features: [EventFeatures?], sourceOf: [Int32]) -> [(Int, Int)] {
-        var postings: [String: [Int]] = [:]
-        for i in block { for key in features[i]!.blockingKeys { postings[key, default: []].append(i) } }
-        var seen: Set<Int> = []
-        var pairs: [(Int, Int)] = []
-        for key in postings.keys.sorted() {
-            let list = postings[key]!
-            guard list.count > 1, list.count <= maxPosting else { continue }
-            for x in 0..<list.count {
-                for y in (x + 1)..<list.count where sourceOf[list[x]] != sourceOf[list[y]] {
-                    let code = list[x] << 32 | list[y]
-                    if seen.insert(code).inserted { pairs.append((list[x], list[y])) }
+        var byCity: [String: [Int]] = [:]
+        var anyCity: [String: [Int]] = [:]
+        var cityless: [String: [Int]] = [:]
+        for i in block {
+            let f = features[i]!
+            for key in f.blockingKeys {
+                anyCity[key, default: []].append(i)
+                if let city = f.city {
+                    byCity[city + "\u{1}" + key, default: []].append(i)
+                } else {
+                    cityless[key, default: []].append(i)
                 }
             }
         }
-        return pairs
+        var seen: Set<Int> = []
+        var pairs: [(Int, Int)] = []
+        func consider(_ a: Int, _ b: Int) {
+            guard a != b, sourceOf[a] != sourceOf[b] else { return }
+            let (x, y) = (min(a, b), max(a, b))
+            if seen.insert(x << 32 | y).inserted { pairs.append((x, y)) }
+        }
+        for key in byCity.keys.sorted() {
+            let list = byCity[key]!
+            guard list.count > 1, list.count <= maxPosting else { continue }
+            for x in 0..<list.count { for y in (x + 1)..<list.count { consider(list[x], list[y]) } }
+        }
+        for key in cityless.keys.sorted() {
+            let all = anyCity[key]!
+            guard all.count <= maxPosting else { continue }
+            for a in cityless[key]! { for b in all { consider(a, b) } }
+        }
+        return pairs.sorted { $0 < $1 }
     }
 
     /// How much a title word says: log(1 + N / number of titles with it). Counted over all items,
@@ -171,14 +200,9 @@ struct EventClusterer {
     }
 
     /// The hub zone's UTC offsets in the period covered: a start that slipped by one is a zone error.
-    private func hubOffsets(_ items: [SourcedItem<Event>], masters: [Int]) -> Set<Int> {
+    private func hubOffsets(_ instants: [Int], masters: [Int], clock: inout HubClock) -> Set<Int> {
         var offsets: Set<Int> = []
-        var probed: Set<Int> = []
-        for i in masters {
-            let month = items[i].payload.start.civil.date.year * 12 + items[i].payload.start.civil.date.month
-            guard probed.insert(month).inserted else { continue }
-            offsets.insert(hubZone.secondsFromGMT(for: items[i].payload.start.instant(hub: hubZone)))
-        }
+        for i in masters { offsets.insert(clock.offset(at: instants[i])) }
         offsets.remove(0)
         return offsets
     }

@@ -27,7 +27,11 @@ struct EventFeatures: Sendable {
     /// The member city (or city after a postal code) named in the location.
     var city: String?
 
-    init(_ event: Event, hubZone: TimeZone, vocabulary: MatchVocabulary, interner: inout TokenInterner) {
+    /// `instant` is the start in seconds since 1970, `local` its wall-clock time in the hub zone.
+    init(
+        _ event: Event, instant start: Int, local: CivilDateTime, vocabulary: MatchVocabulary,
+        interner: inout TokenInterner
+    ) {
         let tokens = vocabulary.titleTokens(event.title)
         // A title made only of generic words ("Stammtisch") still has to match something.
         let significant = tokens.isEmpty ? MatchVocabulary.rawTokens(event.title) : tokens
@@ -37,15 +41,7 @@ struct EventFeatures: Sendable {
         let head = Self.head(of: event.title)
         headTokens = head == event.title ? [] : vocabulary.titleTokens(head).map { interner.id($0) }.sorted()
         blockingKeys = Array(Set(significant.flatMap { [String($0.prefix(4)), "~" + $0.suffix(4)] })).sorted()
-        let local: CivilDateTime
-        if case .allDay(let date) = event.start {
-            local = CivilDateTime(date: date, hour: 0, minute: 0, second: 0)
-            instant = nil
-        } else {
-            let seconds = Int(event.start.instant(hub: hubZone).timeIntervalSince1970)
-            instant = seconds
-            local = CivilDateTime(Date(timeIntervalSince1970: TimeInterval(seconds)), in: hubZone)
-        }
+        instant = event.start.isAllDay ? nil : start
         day = local.date.year * 10000 + local.date.month * 100 + local.date.day
         isSeries = !event.rrules.isEmpty
         seriesKey = event.rrules.first.map { rule in
@@ -61,13 +57,18 @@ struct EventFeatures: Sendable {
             }
     }
 
-    /// The title up to the first subtitle separator.
+    /// The title up to the first subtitle separator: ":", "(", "!", or a free-standing dash or bar.
     static func head(of title: String) -> String {
-        var end = title.endIndex
-        for separator in [":", "(", " – ", " — ", " - ", " | ", "!"] {
-            if let range = title.range(of: separator), range.lowerBound < end { end = range.lowerBound }
+        let scalars = Array(title.unicodeScalars)
+        for (i, c) in scalars.enumerated() {
+            let spaced = i > 0 && i + 1 < scalars.count && scalars[i - 1] == " " && scalars[i + 1] == " "
+            if c == ":" || c == "(" || c == "!" || (spaced && (c == "–" || c == "—" || c == "-" || c == "|")) {
+                var head = String.UnicodeScalarView()
+                head.append(contentsOf: scalars[..<i])
+                return String(head)
+            }
         }
-        return String(title[..<end])
+        return title
     }
 
     static func trigrams(_ text: String) -> [UInt32] {

@@ -4,19 +4,25 @@ import Foundation
 extension EventMerger {
     /// One entry from a cluster: the leading source's event, gaps filled from the others in order
     /// of precedence, categories united, every source item kept with its link.
-    func combine(_ members: [SourcedItem<Event>], uid: String) -> MergedEvent? {
-        let masters = members.filter { $0.payload.recurrenceID == nil }
-        guard let leader = (masters.isEmpty ? members : masters).min(by: { leads($0, over: $1) }) else { return nil }
+    /// `group` indexes `items` and their start `instants`.
+    func combine(_ group: [Int], items: [SourcedItem<Event>], instants: [Int], uid: String) -> MergedEvent? {
+        let members = group.map { items[$0] }
+        let masterIndices = group.filter { items[$0].payload.recurrenceID == nil }
+        let masters = masterIndices.map { items[$0] }
+        // Precedence: the organiser's own source, then priority, then configuration order.
+        let ranked = (masterIndices.isEmpty ? group : masterIndices).map { ($0, isOrganiser(items[$0])) }.sorted {
+            leads(items[$0.0], $0.1, over: items[$1.0], $1.1)
+        }
+        guard let (leaderIndex, _) = ranked.first else { return nil }
+        let leader = items[leaderIndex]
         var event = leader.payload
         event.uid = uid
-        let leaderStart = event.start.instant(hub: hubZone)
-        for other in masters.sorted(by: { leads($0, over: $1) }) where other.ref != leader.ref {
-            let e = other.payload
+        for (index, _) in ranked.dropFirst() where items[index].ref != leader.ref {
+            let e = items[index].payload
             if event.summary?.isEmpty ?? true { event.summary = e.summary }
             if event.url == nil { event.url = e.url }
             if event.location?.isEmpty ?? true { event.location = e.location }
-            if event.end == nil, e.start.instant(hub: hubZone) == leaderStart, e.start.isAllDay == event.start.isAllDay
-            {
+            if event.end == nil, instants[index] == instants[leaderIndex], e.start.isAllDay == event.start.isAllDay {
                 event.end = e.end
             }
             if e.status == .cancelled { event.status = .cancelled }
@@ -54,8 +60,7 @@ extension EventMerger {
 
     /// The organiser's own source leads (its city is in the location), then the member with the
     /// higher `priority`, then configuration order.
-    func leads(_ a: SourcedItem<Event>, over b: SourcedItem<Event>) -> Bool {
-        let (ha, hb) = (isOrganiser(a), isOrganiser(b))
+    func leads(_ a: SourcedItem<Event>, _ ha: Bool, over b: SourcedItem<Event>, _ hb: Bool) -> Bool {
         if ha != hb { return ha }
         if a.priority != b.priority { return a.priority > b.priority }
         return (a.rank, a.ref, a.payload.itemKey) < (b.rank, b.ref, b.payload.itemKey)

@@ -27,11 +27,18 @@ public struct EventMerger: Sendable {
         -> EventMergeResult
     {
         // Sort first, so that clusters, leaders and UIDs never depend on input order.
-        let items = items.sorted { ($0.ref, $0.payload.itemKey) < ($1.ref, $1.payload.itemKey) }
+        let keys = items.map { item -> [UInt8] in
+            let r = item.ref
+            return Array("\(r.member)\u{0}\(r.source)\u{0}\(r.uid)\u{0}\(r.url ?? "")\u{0}\(item.payload.itemKey)".utf8)
+        }
+        let items = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { items[$0] }
+        var clock = HubClock(zone: hubZone)
+        let instants = items.map { clock.instant($0.payload.start) }
         let clusterer = EventClusterer(settings: settings, hubZone: hubZone, vocabulary: vocabulary)
-        let (groups, trace) = clusterer.cluster(items)
+        let (groups, trace) = clusterer.cluster(items, instants: instants, clock: &clock)
         let memberGroups = groups.map { $0.map { items[$0] } }
         let uids = IdentityAssigner(hubID: hubID).assign(memberGroups, book: book)
+        var starts: [Int] = []
 
         var events: [MergedEvent] = []
         var assignments: [String: String] = [:]
@@ -46,13 +53,14 @@ public struct EventMerger: Sendable {
                     if let old, aliasTarget[old] == nil { aliasTarget[old] = uid }
                 }
             }
-            guard var merged = combine(members, uid: uid) else { continue }
+            guard var merged = combine(groups[g], items: items, instants: instants, uid: uid) else { continue }
             let created = book.records[uid]?.created ?? merged.firstSeen
             let previous = book.records[uid]
             let (record, contentChanged) = stamp(&merged, previous: previous, created: created, now: now)
             if previous == nil || contentChanged || previous?.state != .live { records.append((record, merged)) }
             // A cancelled event stays visible as cancelled until it is over.
             if merged.event.status == .cancelled && merged.isPast(at: now, hubZone: hubZone) { continue }
+            starts.append(clock.instant(merged.event.start))
             events.append(merged)
         }
         let claimed = Set(uids)
@@ -71,6 +79,7 @@ public struct EventMerger: Sendable {
                 var (record, contentChanged) = stamp(&merged, previous: previous, created: previous.created, now: now)
                 record.state = .orphaned
                 if contentChanged || previous.state != .orphaned { records.append((record, merged)) }
+                starts.append(clock.instant(merged.event.start))
                 events.append(merged)
             } else {
                 var record = previous
@@ -78,10 +87,10 @@ public struct EventMerger: Sendable {
                 records.append((record, nil))
             }
         }
-        events.sort {
-            let (a, b) = ($0.event.start.instant(hub: hubZone), $1.event.start.instant(hub: hubZone))
-            return a != b ? a < b : $0.uid < $1.uid
+        let order = events.indices.sorted {
+            starts[$0] != starts[$1] ? starts[$0] < starts[$1] : events[$0].uid < events[$1].uid
         }
+        events = order.map { events[$0] }
         return EventMergeResult(
             events: events, assignments: assignments, records: records,
             clusters: zip(uids, groups).map { ($0, $1) }, trace: trace)

@@ -21,7 +21,9 @@ struct IdentityAssigner {
             }
             for (uid, count) in votes { claims.append((count, g, uid)) }
         }
-        let firstKey = groups.map { $0.map(\.ref.key).min() ?? "" }
+        let firstKey = groups.map { group in
+            group.count == 1 ? group[0].ref.key : (group.map(\.ref.key).min() ?? "")
+        }
         claims.sort { a, b in
             if a.votes != b.votes { return a.votes > b.votes }
             if firstKey[a.group] != firstKey[b.group] { return firstKey[a.group] < firstKey[b.group] }

@@ -68,16 +68,26 @@ struct MatchVocabulary: Sendable {
     /// Folded words (see `TextNormalizer.title`), split on everything that is not a letter or digit.
     /// The gender suffix of "Freund:innen" or "Bürger*innen" would be a word of its own: it is dropped.
     static func rawTokens(_ text: String) -> [String] {
-        TextNormalizer.title(text).split(separator: " ").compactMap { $0 == "innen" ? nil : String($0) }
+        var tokens: [String] = []
+        for word in TextNormalizer.title(text).utf8.split(separator: 0x20) {
+            let token = String(decoding: word, as: UTF8.self)
+            if token != "innen" { tokens.append(token) }
+        }
+        return tokens
     }
 
     /// A light German stemmer: plural and inflection endings off, so "Workshops", "Seniorinnen" and
     /// "Senioren" meet. Short words stay as they are.
     static func stem(_ token: String) -> String {
-        guard token.count > 5, token.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) else { return token }
-        for suffix in ["innen", "ern", "en", "er", "es", "e", "n", "s"] where token.hasSuffix(suffix) {
-            return String(token.dropLast(suffix.count))
+        let bytes = Array(token.utf8)
+        // Folded tokens are lower-case ASCII letters and digits, plus other scripts' letters.
+        guard bytes.count > 5, !bytes.contains(where: { (0x30...0x39).contains($0) }) else { return token }
+        for suffix in Self.suffixes where bytes.count > suffix.count && bytes.suffix(suffix.count).elementsEqual(suffix)
+        {
+            return String(decoding: bytes.dropLast(suffix.count), as: UTF8.self)
         }
         return token
     }
+
+    private static let suffixes = ["innen", "ern", "en", "er", "es", "e", "n", "s"].map { Array($0.utf8) }
 }

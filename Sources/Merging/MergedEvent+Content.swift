@@ -21,12 +21,13 @@ extension MergedEvent {
         text += "E" + fields.joined(separator: "\u{1F}") + "\u{1E}"
     }
 
+    /// Distinct text per value; numbers instead of formatted dates, since this runs per event.
     private static func describe(_ time: EventTime) -> String {
         switch time {
-        case .allDay(let d): return "D" + d.basicString
-        case .utc(let c): return "U" + c.basicString
-        case .zoned(let c, let tzid): return "Z" + c.basicString + tzid
-        case .floating(let c): return "F" + c.basicString
+        case .allDay(let d): return "D\(d.dayNumber)"
+        case .utc(let c): return "U\(c.secondsSince1970)"
+        case .zoned(let c, let tzid): return "Z\(c.secondsSince1970)" + tzid
+        case .floating(let c): return "F\(c.secondsSince1970)"
         }
     }
 

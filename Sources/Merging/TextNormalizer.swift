@@ -4,49 +4,88 @@ import Foundation
 public enum TextNormalizer {
     /// "NETZWERKTREFFEN der Südwestfalen-Labs!" → "netzwerktreffen der suedwestfalen labs".
     public static func title(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in text.lowercased().unicodeScalars {
-            let folded: String
-            switch scalar {
-            case "ä": folded = "ae"
-            case "ö": folded = "oe"
-            case "ü": folded = "ue"
-            case "ß": folded = "ss"
-            default:
-                if CharacterSet.alphanumerics.contains(scalar) {
-                    folded = String(scalar)
-                } else {
-                    pendingSpace = !out.isEmpty
-                    continue
-                }
-            }
+        func append(_ scalar: Unicode.Scalar) {
             if pendingSpace { out.append(" ") }
             pendingSpace = false
-            out.append(folded)
+            out.append(scalar)
         }
-        return out
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                // ASCII, the common case, without Unicode tables.
+                if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
+                    append(scalar)
+                } else if (0x41...0x5A).contains(value) {
+                    append(Unicode.Scalar(value + 0x20)!)
+                } else {
+                    pendingSpace = !out.isEmpty
+                }
+                continue
+            }
+            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                switch lower {
+                case "ä": append("a"); out.append("e")
+                case "ö": append("o"); out.append("e")
+                case "ü": append("u"); out.append("e")
+                case "ß": append("s"); out.append("s")
+                case "\u{308}" where !pendingSpace && !out.isEmpty:
+                    out.append("e")  // a decomposed umlaut: "a" + combining diaeresis
+                default:
+                    let category = lower.properties.generalCategory
+                    if category == .nonspacingMark || category == .spacingMark || category == .enclosingMark {
+                        continue
+                    }
+                    if lower.properties.isAlphabetic || lower.properties.numericType != nil {
+                        append(lower)
+                    } else {
+                        pendingSpace = !out.isEmpty
+                    }
+                }
+            }
+        }
+        return String(out)
     }
 
     /// A link reduced to what identifies the page: lower-case scheme and host without `www.`,
     /// no fragment, no trailing slash, no tracking parameters, the rest of the query sorted.
     public static func link(_ text: String) -> String? {
-        guard var components = URLComponents(string: text.trimmingCharacters(in: .whitespaces)),
-            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            var host = components.host?.lowercased(), !host.isEmpty
+        // Byte scanning instead of URLComponents: this runs for every item of every sync.
+        var bytes = Array(text.utf8)[...]
+        while let first = bytes.first, first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D {
+            bytes = bytes.dropFirst()
+        }
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D {
+            bytes = bytes.dropLast()
+        }
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+            bytes[colon...].starts(with: Array("://".utf8))
         else { return nil }
+        let scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
+        guard scheme == "http" || scheme == "https" else { return nil }
+        var rest = bytes[(colon + 3)...]
+        if let hash = rest.firstIndex(of: UInt8(ascii: "#")) { rest = rest[..<hash] }
+        var query: ArraySlice<UInt8> = []
+        if let mark = rest.firstIndex(of: UInt8(ascii: "?")) {
+            query = rest[(mark + 1)...]
+            rest = rest[..<mark]
+        }
+        let slash = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
+        var host = String(decoding: rest[..<slash], as: UTF8.self).lowercased()
+        if let at = host.lastIndex(of: "@") { host = String(host[host.index(after: at)...]) }
         if host.hasPrefix("www.") { host.removeFirst(4) }
-        components.fragment = nil
-        let query = (components.queryItems ?? [])
-            .filter { item in
-                let name = item.name.lowercased()
-                return !name.hasPrefix("utm_") && !["fbclid", "gclid", "mc_cid", "mc_eid"].contains(name)
+        guard !host.isEmpty, !host.contains(where: { $0 == " " }) else { return nil }
+        var path = rest[slash...]
+        while path.last == UInt8(ascii: "/") { path = path.dropLast() }
+        let kept = query.split(separator: UInt8(ascii: "&")).map { String(decoding: $0, as: UTF8.self) }
+            .filter { pair in
+                let name = String(pair.prefix { $0 != "=" }).lowercased()
+                return !name.isEmpty && !name.hasPrefix("utm_")
+                    && !["fbclid", "gclid", "mc_cid", "mc_eid"].contains(name)
             }
-            .sorted { ($0.name, $0.value ?? "") < ($1.name, $1.value ?? "") }
-        var path = components.percentEncodedPath
-        while path.hasSuffix("/") { path.removeLast() }
-        let queryText = query.isEmpty ? "" : "?" + query.map { "\($0.name)=\($0.value ?? "")" }.joined(separator: "&")
-        return "\(host)\(path)\(queryText)"
+            .sorted()
+        let queryText = kept.isEmpty ? "" : "?" + kept.joined(separator: "&")
+        return host + String(decoding: path, as: UTF8.self) + queryText
     }
 }
