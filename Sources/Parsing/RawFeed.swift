@@ -70,10 +70,19 @@ public struct RawEntryEvent: Sendable, Hashable {
     public var start: EventTime
     public var end: EventTime?
     public var location: String?
-    public init(start: EventTime, end: EventTime? = nil, location: String? = nil) {
+    /// `ev:organizer`: who runs the event, as written.
+    public var organizer: String?
+    /// `ev:type`: the kind of event (conference, workshop, …), as written.
+    public var type: String?
+    public init(
+        start: EventTime, end: EventTime? = nil, location: String? = nil, organizer: String? = nil,
+        type: String? = nil
+    ) {
         self.start = start
         self.end = end
         self.location = location
+        self.organizer = organizer
+        self.type = type
     }
 }
 

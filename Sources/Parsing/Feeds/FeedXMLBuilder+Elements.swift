@@ -50,6 +50,8 @@ extension FeedXMLBuilder {
             eventStart = nil
             eventEnd = nil
             eventLocation = nil
+            eventOrganizer = nil
+            eventType = nil
         case "image", "textinput", "textInput", "atom:source", "atom:contributor", "atom:entry-source":
             skipDepth = depth
         case "atom:author" where person == nil:
@@ -106,7 +108,7 @@ extension FeedXMLBuilder {
         case "atom:name", "atom:email", "atom:uri", "atom:url":
             return person != nil ? .text : nil
         case "dc:date", "dcterms:modified", "dcterms:issued", "dc:creator", "dc:subject", "dc:language",
-            "itunes:author", "ev:startdate", "ev:enddate", "ev:location":
+            "itunes:author", "ev:startdate", "ev:enddate", "ev:location", "ev:organizer", "ev:type":
             return .text
         default:
             return nil
@@ -209,6 +211,8 @@ extension FeedXMLBuilder {
         case "ev:startdate": eventStart = trimmed
         case "ev:enddate": eventEnd = trimmed
         case "ev:location": eventLocation = trimmed.isEmpty ? nil : trimmed
+        case "ev:organizer": eventOrganizer = trimmed.isEmpty ? nil : trimmed
+        case "ev:type": eventType = trimmed.isEmpty ? nil : trimmed
         case "atom:name": person?.name = trimmed
         case "atom:email": person?.email = trimmed
         case "atom:uri", "atom:url": person?.href = URLResolver.resolve(trimmed, against: c.base)

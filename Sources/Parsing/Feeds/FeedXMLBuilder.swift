@@ -52,7 +52,12 @@ struct FeedXMLBuilder {
     var eventStart: String?
     var eventEnd: String?
     var eventLocation: String?
+    var eventOrganizer: String?
+    var eventType: String?
     let documentBase: String?
+    var notExpanded: Set<String> = []
+    /// When set, completed entries go here instead of into `feed.entries` (streaming).
+    var onEntry: ((RawEntry) -> Void)?
 
     init(baseURL: String?) { documentBase = baseURL }
 
@@ -61,6 +66,15 @@ struct FeedXMLBuilder {
 
     mutating func warn(_ line: Int?, _ message: String) {
         if feed.warnings.count < 200 { feed.warnings.append(ParseWarning(line: line, message)) }
+    }
+
+    /// A reference to an entity the document defines itself (or only names): left out of the text.
+    mutating func entityNotExpanded(_ name: String, line: Int) {
+        guard notExpanded.insert(name).inserted, notExpanded.count <= 20 else { return }
+        warn(
+            line,
+            "entity &\(name); not expanded: entities a document declares itself are never read (entity bombs, external files)"
+        )
     }
 
     // MARK: events
@@ -161,7 +175,8 @@ struct FeedXMLBuilder {
             if let s = FeedDate.eventTime(start) {
                 let end = eventEnd.flatMap { FeedDate.eventTime($0) }
                 if eventEnd != nil, end == nil { warn(e.line, "unreadable ev:enddate \(eventEnd ?? "")") }
-                e.event = RawEntryEvent(start: s, end: end, location: eventLocation)
+                e.event = RawEntryEvent(
+                    start: s, end: end, location: eventLocation, organizer: eventOrganizer, type: eventType)
             } else {
                 warn(e.line, "unreadable ev:startdate \(start)")
             }
@@ -177,7 +192,7 @@ struct FeedXMLBuilder {
         }
         // Readers expect a summary whenever there is content: use the first content body.
         if e.summary == nil, let first = e.content.first { e.summary = first.value }
-        feed.entries.append(e)
+        if let onEntry { onEntry(e) } else { feed.entries.append(e) }
     }
 
     mutating func finishPerson() {
