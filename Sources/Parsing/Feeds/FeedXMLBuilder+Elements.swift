@@ -51,9 +51,14 @@ extension FeedXMLBuilder {
             eventEnd = nil
             eventLocation = nil
             eventOrganizer = nil
+            rssDescription = nil
+            rssSummary = nil
             eventType = nil
         case "image", "textinput", "textInput", "atom:source", "atom:contributor", "atom:entry-source":
             skipDepth = depth
+        case "itunes:owner" where person == nil:
+            person = RawPerson()
+            personDepth = depth
         case "atom:author" where person == nil:
             person = RawPerson()
             personDepth = depth
@@ -68,12 +73,16 @@ extension FeedXMLBuilder {
                     RawEnclosure(href: href, type: type, length: Self.attribute(attributes, "length")))
                 entry?.links.append(RawLink(rel: "enclosure", type: type, href: href))
             }
-        case "media:content", "media:thumbnail":
+        case "media:thumbnail":
+            guard entry != nil, let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
+            let href = URLResolver.resolve(url, against: base)
+            entry?.thumbnails.append(href)
+        case "media:content":
             guard entry != nil, let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
             let href = URLResolver.resolve(url, against: base)
             guard entry?.enclosures.contains(where: { $0.href == href }) == false else { return }
             var type = Self.attribute(attributes, "type")
-            if type == nil, key == "media:thumbnail" || Self.attribute(attributes, "medium") == "image" {
+            if type == nil, Self.attribute(attributes, "medium") == "image" {
                 type = Self.imageType(for: href)
             }
             entry?.enclosures.append(
@@ -95,8 +104,12 @@ extension FeedXMLBuilder {
     /// The capture mode for a field element, or nil for elements this reader does not use.
     private func fieldMode(_ key: String, _ attributes: [XMLAttribute]) -> TextMode? {
         switch key {
-        case "title", "description", "content:encoded":
+        case "title", "description", "content:encoded", "fullitem", "body", "summary":
             return family == .rss ? .html : nil
+        case "dc:title", "dc:description", "itunes:summary", "itunes:subtitle", "media:title", "media:description":
+            return Self.textMode(attributes) == .xhtml ? .xhtml : .html
+        case "dc:author", "itunes:keywords", "media:category", "itunes:name", "itunes:email":
+            return .text
         case "xhtml:body":
             return entry != nil ? .xhtml : nil
         case "atom:title", "atom:subtitle", "atom:tagline", "atom:summary", "atom:content":
@@ -176,6 +189,7 @@ extension FeedXMLBuilder {
             }
         case "description", "atom:summary":
             let v = value(of: c)
+            if inEntry, c.key == "description" { rssDescription = v }
             if inEntry { if entry?.summary == nil { entry?.summary = v } } else { feed.subtitle = feed.subtitle ?? v }
         case "atom:subtitle", "atom:tagline":
             if !inEntry { feed.subtitle = feed.subtitle ?? value(of: c) }
@@ -208,6 +222,32 @@ extension FeedXMLBuilder {
             addCategory(RawCategory(term: trimmed))
         case "language", "dc:language":
             if !inEntry, !trimmed.isEmpty { feed.language = feed.language ?? trimmed }
+        case "dc:title", "media:title":
+            let v = value(of: c).trimmingCharacters(in: .whitespacesAndNewlines)
+            if inEntry { if entry?.title == nil { entry?.title = v } } else if feed.title == nil { feed.title = v }
+        case "dc:description", "itunes:summary", "media:description":
+            let v = value(of: c)
+            if inEntry { if entry?.summary == nil { entry?.summary = v } } else { feed.subtitle = feed.subtitle ?? v }
+        case "itunes:subtitle":
+            if !inEntry { feed.subtitle = feed.subtitle ?? value(of: c) }
+        case "summary":
+            if inEntry { rssSummary = value(of: c) }
+        case "fullitem", "body",
+            "xhtml:body" where family == .rss:
+            guard inEntry else { return }
+            let body = RawContent(type: "text/html", language: c.lang, base: c.base, value: value(of: c))
+            entry?.content.append(body)
+        case "dc:author":
+            if let p = Self.person(trimmed) { addAuthor(p) }
+        case "itunes:keywords":
+            for word in trimmed.split(separator: ",") {
+                addCategory(
+                    RawCategory(term: word.trimmingCharacters(in: .whitespaces), scheme: "http://www.itunes.com/"))
+            }
+        case "media:category":
+            addCategory(RawCategory(term: trimmed, scheme: Self.attribute(c.attributes, "scheme")))
+        case "itunes:name": person?.name = trimmed
+        case "itunes:email": person?.email = trimmed
         case "ev:startdate": eventStart = trimmed
         case "ev:enddate": eventEnd = trimmed
         case "ev:location": eventLocation = trimmed.isEmpty ? nil : trimmed
