@@ -16,6 +16,12 @@ extension FeedXMLBuilder {
             case "": feed.format = "rss"
             default: feed.format = version.hasPrefix("2") ? "rss20" : "rss"
             }
+        case "CHANNEL",
+            "channel" where prefix == "":
+            // Microsoft's Channel Definition Format: the RSS reader with attributes for link and date.
+            family = .rss
+            feed.format = "cdf"
+            cdfAttributes(attributes, line: 1)
         case "RDF" where prefix == "rdf":
             family = .rss
             feed.format = "rss10"
@@ -46,6 +52,7 @@ extension FeedXMLBuilder {
                 e.id = about.value
             }
             entry = e
+            if feed.format == "cdf" { cdfAttributes(attributes, line: line) }
             guidIsLink = false
             eventStart = nil
             eventEnd = nil
@@ -104,7 +111,7 @@ extension FeedXMLBuilder {
     /// The capture mode for a field element, or nil for elements this reader does not use.
     private func fieldMode(_ key: String, _ attributes: [XMLAttribute]) -> TextMode? {
         switch key {
-        case "title", "description", "content:encoded", "fullitem", "body", "summary":
+        case "title", "description", "content:encoded", "fullitem", "body", "summary", "abstract":
             return family == .rss ? .html : nil
         case "dc:title", "dc:description", "itunes:summary", "itunes:subtitle", "media:title", "media:description":
             return Self.textMode(attributes) == .xhtml ? .xhtml : .html
@@ -187,7 +194,7 @@ extension FeedXMLBuilder {
                 feed.link = href
                 feed.links.append(link)
             }
-        case "description", "atom:summary":
+        case "description", "atom:summary", "abstract":
             let v = value(of: c)
             if inEntry, c.key == "description" { rssDescription = v }
             if inEntry { if entry?.summary == nil { entry?.summary = v } } else { feed.subtitle = feed.subtitle ?? v }
@@ -231,7 +238,14 @@ extension FeedXMLBuilder {
         case "itunes:subtitle":
             if !inEntry { feed.subtitle = feed.subtitle ?? value(of: c) }
         case "summary":
-            if inEntry { rssSummary = value(of: c) }
+            // With both, the first of description and summary is the summary, the other the content.
+            guard inEntry else { return }
+            let v = value(of: c)
+            if rssDescription == nil {
+                rssSummary = v
+            } else {
+                entry?.content.append(RawContent(type: "text/html", value: v))
+            }
         case "fullitem", "body",
             "xhtml:body" where family == .rss:
             guard inEntry else { return }
@@ -258,6 +272,27 @@ extension FeedXMLBuilder {
         case "atom:uri", "atom:url": person?.href = URLResolver.resolve(trimmed, against: c.base)
         default:
             break
+        }
+    }
+
+    /// CDF's `HREF` (the link) and `LASTMOD` (updated) of a CHANNEL or ITEM.
+    mutating func cdfAttributes(_ attributes: [XMLAttribute], line: Int) {
+        for a in attributes where a.namespace == nil || a.namespace == "" {
+            switch a.local.lowercased() {
+            case "href":
+                let href = URLResolver.resolve(a.value.trimmingCharacters(in: .whitespaces), against: base)
+                if entry != nil {
+                    entry?.link = href
+                    entry?.links.append(RawLink(rel: "alternate", type: "text/html", href: href))
+                } else {
+                    feed.link = href
+                    feed.links.append(RawLink(rel: "alternate", type: "text/html", href: href))
+                }
+            case "lastmod":
+                setDate(a.value, published: false, line: line)
+            default:
+                break
+            }
         }
     }
 
