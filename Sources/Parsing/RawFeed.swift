@@ -99,6 +99,8 @@ public struct RawEntry: Sendable, Hashable {
     public var categories: [RawCategory] = []
     public var enclosures: [RawEnclosure] = []
     public var links: [RawLink] = []
+    /// `media:thumbnail` pictures (not enclosures: the entry does not carry them as media).
+    public var thumbnails: [String] = []
     public var event: RawEntryEvent?
     /// 1-based line where the entry starts, for warnings.
     public var line: Int?

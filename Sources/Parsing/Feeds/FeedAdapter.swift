@@ -59,9 +59,10 @@ public enum FeedAdapter {
 
     /// The first enclosure that is a picture, by MIME type or, failing that, file extension.
     static func imageURL(_ entry: RawEntry) -> String? {
-        entry.enclosures.first { e in
+        let enclosed = entry.enclosures.first { e in
             if let type = e.type?.lowercased(), !type.isEmpty { return type.hasPrefix("image") }
             return FeedXMLBuilder.imageType(for: e.href) != nil
-        }?.href
+        }
+        return enclosed?.href ?? entry.thumbnails.first
     }
 }

@@ -51,11 +51,24 @@ public enum XMLFeedParser {
                 sink(entry)
             }
         }
+        var source = source
         let hint = charset(of: contentType)
-        var result = run(source, baseURL: baseURL, encoding: hint, maxBytes: maxBytes, onEntry: deliver)
+        let head = source.head(1024)
+        var declared = XMLCharset.declared(in: head)
+        // Set when the declaration must be overridden: libxml2 cannot read these documents alone.
+        var forced = false
+        if let wide = XMLCharset.utf32(head), let utf8 = XMLCharset.reencoded(source, from: wide) {
+            (source, declared, forced) = (utf8, "utf-8", true)
+        } else if let ebcdic = XMLCharset.declaredEBCDIC(in: head) {
+            (declared, forced) = (XMLCharset.known(ebcdic) ? ebcdic : "cp037", true)
+        }
+        var result = run(
+            hint.map { plan(source, label: $0, http: true) } ?? plan(source, label: declared, http: forced),
+            baseURL: baseURL, maxBytes: maxBytes, onEntry: deliver)
         if hint != nil, delivered == 0, result.encodingError || (try? result.feed.get()) == nil {
             // An unknown or wrong HTTP charset: let the BOM and XML declaration decide instead.
-            let again = run(source, baseURL: baseURL, encoding: nil, maxBytes: maxBytes, onEntry: deliver)
+            let again = run(
+                plan(source, label: declared, http: forced), baseURL: baseURL, maxBytes: maxBytes, onEntry: deliver)
             if !again.encodingError, (try? again.feed.get()) != nil {
                 result = again
                 notes.append(
@@ -65,10 +78,15 @@ public enum XMLFeedParser {
         if result.encodingError, delivered == 0 {
             // Bytes that are not valid in the declared encoding (mostly undeclared legacy text
             // in a "UTF-8" feed): read them as windows-1252, as browsers and feed readers do.
-            let fallback = run(source, baseURL: baseURL, encoding: "windows-1252", maxBytes: maxBytes, onEntry: deliver)
-            if case .success = fallback.feed, !fallback.encodingError {
+            let fallback = run(
+                Plan(source: XMLCharset.windows1252(source), encoding: "utf-8", name: "windows-1252"), baseURL: baseURL,
+                maxBytes: maxBytes, onEntry: deliver)
+            if case .success = fallback.feed {
                 result = fallback
-                notes.append(ParseWarning("not valid in the declared encoding; read as windows-1252"))
+                notes.append(
+                    ParseWarning(
+                        "not valid in the \((hint ?? declared).map { "declared encoding \($0)" } ?? "default UTF-8"); "
+                            + "read as windows-1252"))
             }
         }
         return result.feed.map { feed in
@@ -99,9 +117,35 @@ public enum XMLFeedParser {
         var encodingError: Bool
     }
 
+    /// How one pass reads the bytes: what libxml2 gets, which encoding it is told (nil: it reads
+    /// the BOM and declaration itself), and the name the result reports.
+    struct Plan {
+        var source: XMLByteSource
+        var encoding: String?
+        var name: String?
+    }
+
+    /// The plan for a charset label; an HTTP label overrides the XML declaration (RFC 3023).
+    static func plan(_ source: XMLByteSource, label: String?, http: Bool) -> Plan {
+        switch XMLCharset.decide(label) {
+        case .windows1252:
+            // Read as windows-1252 (a superset in practice), reported under the document's own label.
+            return Plan(
+                source: XMLCharset.windows1252(source), encoding: "utf-8",
+                name: label?.lowercased().trimmingCharacters(in: .whitespaces))
+        case .override(let name): return Plan(source: source, encoding: name, name: name)
+        case .libxml:
+            if http, let label, XMLCharset.known(label) {
+                return Plan(source: source, encoding: label, name: label.lowercased())
+            }
+            return Plan(source: source, encoding: nil, name: nil)
+        }
+    }
+
     private static func run(
-        _ source: XMLByteSource, baseURL: String?, encoding: String?, maxBytes: Int, onEntry: ((RawEntry) -> Void)?
+        _ plan: Plan, baseURL: String?, maxBytes: Int, onEntry: ((RawEntry) -> Void)?
     ) -> Pass {
+        let (source, encoding) = (plan.source, plan.encoding)
         guard let pull = source.open() else {
             return Pass(feed: .failure(ParseFailure("the document cannot be read")), encodingError: false)
         }
@@ -129,7 +173,7 @@ public enum XMLFeedParser {
         }
         builder.finishFeed()
         var feed = builder.feed
-        feed.encoding = encoding?.lowercased() ?? used ?? "utf-8"
+        feed.encoding = plan.name ?? used ?? "utf-8"
         feed.warnings = pass.warnings + feed.warnings
         if input.hitLimit {
             feed.warnings.append(

@@ -9,6 +9,19 @@ public struct XMLByteSource: Sendable {
     /// Starts a fresh pass over the document.
     let open: @Sendable () -> Pull?
 
+    /// The first `count` bytes (fewer when the document is shorter), for sniffing.
+    func head(_ count: Int) -> [UInt8] {
+        guard let pull = open() else { return [] }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let n = bytes.withUnsafeMutableBytes { pull(UnsafeMutableRawBufferPointer(rebasing: $0[filled...])) }
+            if n <= 0 { break }
+            filled += n
+        }
+        return Array(bytes[..<filled])
+    }
+
     /// A pass over bytes already in memory.
     public static func memory(_ bytes: [UInt8]) -> XMLByteSource {
         XMLByteSource {

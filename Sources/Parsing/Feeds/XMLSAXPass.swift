@@ -33,6 +33,7 @@ final class XMLSAXPass {
 
     /// Pushes the whole source through the parser; false when the parser could not be created.
     func run(_ input: XMLInputPass, baseURL: String?, encoding: String?) -> (ok: Bool, encoding: String?) {
+        cxml_silence_generic_errors()
         var handler = Self.handler()
         var buffer = [CChar](repeating: 0, count: Self.chunkSize)
         let first = buffer.withUnsafeMutableBufferPointer { input.read(into: $0.baseAddress!, count: $0.count) }
@@ -113,7 +114,10 @@ final class XMLSAXPass {
         }
         h.characters = { ctx, chars, length in
             guard let pass = XMLSAXPass.pass(ctx), !pass.stopped, pass.builder.capture != nil, let chars else { return }
-            pass.builder.text(String(decoding: UnsafeBufferPointer(start: chars, count: Int(length)), as: UTF8.self))
+            let bytes = UnsafeBufferPointer(start: chars, count: Int(length))
+            var text = String(decoding: bytes, as: UTF8.self)
+            if XMLCharset.hasC1Controls(bytes) { text = XMLCharset.demoronized(text) }
+            pass.builder.text(text)
         }
         h.ignorableWhitespace = h.characters
         h.cdataBlock = h.characters
