@@ -36,20 +36,20 @@ public struct EventMerger: Sendable {
         let instants = items.map { clock.instant($0.payload.start) }
         let clusterer = EventClusterer(settings: settings, hubZone: hubZone, vocabulary: vocabulary)
         let (groups, trace) = clusterer.cluster(items, instants: instants, clock: &clock)
-        let memberGroups = groups.map { $0.map { items[$0] } }
-        let uids = IdentityAssigner(hubID: hubID).assign(memberGroups, book: book)
+        let uids = IdentityAssigner(hubID: hubID).assign(groups, items: items, book: book)
         var starts: [Int] = []
 
         var events: [MergedEvent] = []
         var assignments: [String: String] = [:]
         var records: [(record: IdentityRecord, content: MergedEvent?)] = []
         var aliasTarget: [String: String] = [:]
-        for (g, members) in memberGroups.enumerated() {
+        for (g, group) in groups.enumerated() {
             let uid = uids[g]
-            for item in members {
-                let old = book.assignments[item.ref.key]
+            for i in group {
+                let key = items[i].ref.key
+                let old = book.assignments[key]
                 if old != uid {
-                    assignments[item.ref.key] = uid
+                    assignments[key] = uid
                     if let old, aliasTarget[old] == nil { aliasTarget[old] = uid }
                 }
             }

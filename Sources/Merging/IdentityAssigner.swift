@@ -8,22 +8,21 @@ import Foundation
 struct IdentityAssigner {
     let hubID: String
 
-    /// One UID per group, in the order of `groups`.
-    func assign(_ groups: [[SourcedItem<Event>]], book: IdentityBook) -> [String] {
+    /// One UID per group of indices into `items`, in the order of `groups`.
+    func assign(_ groups: [[Int]], items: [SourcedItem<Event>], book: IdentityBook) -> [String] {
+        let keys = items.map(\.ref.key)
         // Claims: (votes, group, uid). More votes first, then the group with the smaller first key.
         var claims: [(votes: Int, group: Int, uid: String)] = []
-        for (g, members) in groups.enumerated() {
+        for (g, members) in groups.enumerated() where !book.assignments.isEmpty {
             var votes: [String: Int] = [:]
-            for item in members {
-                guard let uid = book.assignments[item.ref.key] else { continue }
+            for i in members {
+                guard let uid = book.assignments[keys[i]] else { continue }
                 if let record = book.records[uid], record.state == .alias { continue }
                 votes[uid, default: 0] += 1
             }
             for (uid, count) in votes { claims.append((count, g, uid)) }
         }
-        let firstKey = groups.map { group in
-            group.count == 1 ? group[0].ref.key : (group.map(\.ref.key).min() ?? "")
-        }
+        let firstKey = groups.map { group in group.count == 1 ? keys[group[0]] : (group.map { keys[$0] }.min() ?? "") }
         claims.sort { a, b in
             if a.votes != b.votes { return a.votes > b.votes }
             if firstKey[a.group] != firstKey[b.group] { return firstKey[a.group] < firstKey[b.group] }
