@@ -9,7 +9,7 @@ import Testing
 
 /// The labelled dedup corpus (Fixtures/dedup): six members' feeds synced through the real
 /// fetch → parse → store → merge path, and the labels that say which items are one event.
-struct DedupCorpus {
+struct DedupCorpus: Sendable {
     let config: FederationConfig
     let store: HubStore
     /// Item key (`sourceID/UID`) → event label.
@@ -18,6 +18,9 @@ struct DedupCorpus {
     let negatives: [(a: String, b: String, kind: String)]
 
     static let now = Date(timeIntervalSince1970: 1_795_262_400)  // 2026-11-21T12:00:00Z
+
+    /// One synced corpus for the tests that only read it: fewer syncs running beside other suites.
+    static let shared = Task { try await synced() }
 
     /// Copies the corpus into a fresh folder (with `edit` applied to federation.json) and syncs it.
     static func synced(editConfig edit: (inout [String: Any]) -> Void = { _ in }) async throws -> DedupCorpus {

@@ -9,7 +9,7 @@ import Testing
 @Suite("dedup corpus", .serialized)
 struct DedupCorpusTests {
     @Test func theCorpusIsLargeAndVariedEnough() async throws {
-        let corpus = try await DedupCorpus.synced()
+        let corpus = try await DedupCorpus.shared.value
         let items = try corpus.store.events(sourceIDs: corpus.config.sources.map(\.source.id))
         #expect(corpus.config.members.count >= 5)
         #expect(items.count >= 150)
@@ -24,7 +24,7 @@ struct DedupCorpusTests {
     }
 
     @Test func pairwisePrecisionAndRecallMeetTheTargets() async throws {
-        let corpus = try await DedupCorpus.synced()
+        let corpus = try await DedupCorpus.shared.value
         let result = try MergeStage(config: corpus.config, store: corpus.store).mergeEvents(
             now: DedupCorpus.now, save: false)
         let figures = corpus.figures(result)
@@ -34,7 +34,7 @@ struct DedupCorpusTests {
     }
 
     @Test func everyHardNegativeStaysApart() async throws {
-        let corpus = try await DedupCorpus.synced()
+        let corpus = try await DedupCorpus.shared.value
         let result = try MergeStage(config: corpus.config, store: corpus.store).mergeEvents(
             now: DedupCorpus.now, save: false)
         var labelsOfCluster: [Set<String>] = []
@@ -49,7 +49,7 @@ struct DedupCorpusTests {
 
     @Test func pinsOverrideTheScores() async throws {
         // Two events the scores keep apart are pinned together, and a true cross-post pinned apart.
-        let labels = try await DedupCorpus.synced().labels
+        let labels = try await DedupCorpus.shared.value.labels
         func key(_ label: String, _ source: String) throws -> String {
             try #require(labels.first { $0.value == label && $0.key.hasPrefix(source + "/") }?.key)
         }

@@ -36,7 +36,7 @@ struct MergeIdentityTests {
     }
 
     @Test func mergingIsIndependentOfSourceOrderAndItemOrder() async throws {
-        let corpus = try await DedupCorpus.synced()
+        let corpus = try await DedupCorpus.shared.value
         let stage = MergeStage(config: corpus.config, store: corpus.store)
         let items = try stage.sourcedEvents()
         let merger = stage.merger
