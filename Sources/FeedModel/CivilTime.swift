@@ -18,12 +18,20 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable {
 
     /// `YYYY-MM-DD`
     public var isoString: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
+    }
+
+    /// `n` in decimal with leading zeros to `width` digits (a minus sign first when negative);
+    /// what `String(format: "%0Nd")` gives, without Foundation's formatter on a hot path.
+    static func padded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n.magnitude)
+        let zeros = String(repeating: "0", count: max(0, width - digits.count - (n < 0 ? 1 : 0)))
+        return (n < 0 ? "-" : "") + zeros + digits
     }
 
     /// `YYYYMMDD`, the iCalendar DATE form.
     public var basicString: String {
-        String(format: "%04d%02d%02d", year, month, day)
+        Self.padded(year, 4) + Self.padded(month, 2) + Self.padded(day, 2)
     }
 }
 
@@ -51,12 +59,13 @@ public struct CivilDateTime: Hashable, Comparable, Sendable, Codable {
 
     /// `YYYY-MM-DDTHH:MM:SS`
     public var isoString: String {
-        date.isoString + String(format: "T%02d:%02d:%02d", hour, minute, second)
+        date.isoString + "T" + CivilDate.padded(hour, 2) + ":" + CivilDate.padded(minute, 2) + ":"
+            + CivilDate.padded(second, 2)
     }
 
     /// `YYYYMMDDTHHMMSS`, the iCalendar DATE-TIME form (without `Z`).
     public var basicString: String {
-        date.basicString + String(format: "T%02d%02d%02d", hour, minute, second)
+        date.basicString + "T" + CivilDate.padded(hour, 2) + CivilDate.padded(minute, 2) + CivilDate.padded(second, 2)
     }
 
     /// The wall-clock time of `instant` in `zone`.
@@ -74,7 +83,7 @@ public struct CivilDateTime: Hashable, Comparable, Sendable, Codable {
         let offset = zone.secondsFromGMT(for: instant)
         let minutes = abs(offset) / 60
         return CivilDateTime(instant, in: zone).isoString + (offset < 0 ? "-" : "+")
-            + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+            + CivilDate.padded(minutes / 60, 2) + ":" + CivilDate.padded(minutes % 60, 2)
     }
 
     /// The instant this wall-clock time names in `zone`. A time in a DST gap moves forward and

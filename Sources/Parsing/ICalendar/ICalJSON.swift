@@ -43,6 +43,12 @@ enum ICalJSON: Sendable {
 
     private static func quote(_ s: String, into out: inout String) {
         out += "\""
+        // Most values need no escaping at all: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -197,7 +197,7 @@ public enum CalendarInspectJSON {
             let offset = hub.rules(for: t).offset(atUTC: seconds)
             let minutes = abs(offset) / 60
             return CivilDateTime(secondsSince1970: seconds + offset).isoString + (offset < 0 ? "-" : "+")
-                + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+                + CivilDateTime.offsetSuffix(minutes)
         }
     }
 }
