@@ -18,7 +18,26 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable {
 
     /// `YYYY-MM-DD`
     public var isoString: String {
-        Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
+        guard (0...9999).contains(year) else {
+            return Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
+        }
+        return String(unsafeUninitializedCapacity: 10) { b in
+            Self.write(year, 4, into: b, at: 0)
+            b[4] = 0x2D
+            Self.write(month, 2, into: b, at: 5)
+            b[7] = 0x2D
+            Self.write(day, 2, into: b, at: 8)
+            return 10
+        }
+    }
+
+    /// Writes `n` (0 ≤ n < 10^width) as `width` ASCII digits.
+    static func write(_ n: Int, _ width: Int, into b: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        var v = n
+        for k in stride(from: offset + width - 1, through: offset, by: -1) {
+            b[k] = UInt8(48 + v % 10)
+            v /= 10
+        }
     }
 
     /// `n` in decimal with leading zeros to `width` digits (a minus sign first when negative);
@@ -59,8 +78,22 @@ public struct CivilDateTime: Hashable, Comparable, Sendable, Codable {
 
     /// `YYYY-MM-DDTHH:MM:SS`
     public var isoString: String {
-        date.isoString + "T" + CivilDate.padded(hour, 2) + ":" + CivilDate.padded(minute, 2) + ":"
-            + CivilDate.padded(second, 2)
+        let day = date.isoString
+        guard day.utf8.count == 10, (0..<100).contains(hour), (0..<100).contains(minute), (0..<100).contains(second)
+        else {
+            return day + "T" + CivilDate.padded(hour, 2) + ":" + CivilDate.padded(minute, 2) + ":"
+                + CivilDate.padded(second, 2)
+        }
+        return day
+            + String(unsafeUninitializedCapacity: 9) { b in
+                b[0] = 0x54
+                CivilDate.write(hour, 2, into: b, at: 1)
+                b[3] = 0x3A
+                CivilDate.write(minute, 2, into: b, at: 4)
+                b[6] = 0x3A
+                CivilDate.write(second, 2, into: b, at: 7)
+                return 9
+            }
     }
 
     /// `YYYYMMDDTHHMMSS`, the iCalendar DATE-TIME form (without `Z`).

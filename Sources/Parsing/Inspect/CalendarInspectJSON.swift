@@ -101,7 +101,12 @@ public enum CalendarInspectJSON {
                 of: members.map(\.event), from: Date(timeIntervalSince1970: TimeInterval(from)),
                 to: Date(timeIntervalSince1970: TimeInterval(to)), zones: hub, limit: limit.map { $0 + 1 })
             for occurrence in occurrences {
-                guard let member = members.first(where: { $0.event == occurrence.event }) else { continue }
+                // The master or override the instance came from: the same recurrence id and start.
+                guard
+                    let member = members.first(where: {
+                        $0.event.recurrenceID == occurrence.event.recurrenceID && $0.event.start == occurrence.event.start
+                    })
+                else { continue }
                 rows.append(row(occurrence, member.raw, hub: hub))
             }
         }
