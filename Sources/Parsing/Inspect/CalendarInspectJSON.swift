@@ -102,9 +102,10 @@ public enum CalendarInspectJSON {
                 to: Date(timeIntervalSince1970: TimeInterval(to)), zones: hub, limit: limit.map { $0 + 1 })
             for occurrence in occurrences {
                 // The master or override the instance came from: the same recurrence id and start.
+                let source = occurrence.event
                 guard
                     let member = members.first(where: {
-                        $0.event.recurrenceID == occurrence.event.recurrenceID && $0.event.start == occurrence.event.start
+                        $0.event.recurrenceID == source.recurrenceID && $0.event.start == source.start
                     })
                 else { continue }
                 rows.append(row(occurrence, member.raw, hub: hub))
