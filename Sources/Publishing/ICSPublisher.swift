@@ -53,7 +53,9 @@ public enum ICSPublisher {
         let organisers = Set(merged.sources.map(\.member)).sorted().map(input.memberName)
         w.text("X-LABNETZ-ORGANISERS", organisers.joined(separator: ", "))
         for ref in merged.sources {
-            w.line("X-LABNETZ-SOURCE", TextEscaping.icsText("\(ref.member)/\(ref.source)/\(ref.uid)"))
+            // The source's own link is provenance: the parameter keeps the value parseable as before.
+            let link = ref.url.flatMap { isWebURL($0) ? [("X-LABNETZ-URL", $0)] : nil } ?? []
+            w.line("X-LABNETZ-SOURCE", TextEscaping.icsText("\(ref.member)/\(ref.source)/\(ref.uid)"), link)
         }
         w.line("END", "VEVENT")
     }
