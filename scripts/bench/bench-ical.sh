@@ -4,7 +4,7 @@
 # all-day and single events, two VTIMEZONEs, long folded descriptions).
 # labnetz (release, `inspect --json`, process start and JSON output included) against python
 # icalendar + recurring-ical-events and python `ical` (in process, import excluded), same file,
-# same run, best of 3 each.
+# same run, best of 3 each; wall time and CPU time (user+sys), since the machine may be shared.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=${BIN:-.build/release/labnetz}
@@ -22,22 +22,25 @@ size=$(wc -c <"$FILE")
 events=$(grep -c '^BEGIN:VEVENT' "$FILE")
 
 best=""
+cpu=""
 count=""
 for _ in 1 2 3; do
-  start=$(date +%s.%N)
-  out=$("$BIN" inspect --json --from $FROM --to $TO --limit 10000000 "$FILE")
-  end=$(date +%s.%N)
-  t=$(echo "$end - $start" | bc)
+  read -r t c < <({ /usr/bin/time -f "%e %U %S" "$BIN" inspect --json --from $FROM --to $TO --limit 10000000 "$FILE" \
+    >"$DATA/labnetz-ical.json"; } 2>&1 | tail -1 | awk '{print $1, $2 + $3}')
   if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
-  count=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["occurrences_count"])')
+  if [ -z "$cpu" ] || [ "$(echo "$c < $cpu" | bc)" = 1 ]; then cpu=$c; fi
 done
-read -r rie rie_n < <("$VENV/bin/python" scripts/bench/bench_ical.py peer recurring-ical-events "$FILE" $FROM $TO)
-read -r ical ical_n < <("$VENV/bin/python" scripts/bench/bench_ical.py peer ical "$FILE" $FROM $TO)
+count=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["occurrences_count"])' "$DATA/labnetz-ical.json")
+read -r rie rie_cpu rie_n < <("$VENV/bin/python" scripts/bench/bench_ical.py peer recurring-ical-events "$FILE" $FROM $TO)
+read -r ical ical_cpu ical_n < <("$VENV/bin/python" scripts/bench/bench_ical.py peer ical "$FILE" $FROM $TO)
 
 echo "calendar: $FILE, $size bytes, $events VEVENTs (masters and overrides), window $FROM..$TO"
-printf '%-42s %10s %12s %14s\n' engine seconds occurrences "labnetz is"
-printf '%-42s %10.3f %12s %14s\n' "labnetz inspect --json (release)" "$best" "$count" "-"
-printf '%-42s %10.3f %12s %13.1fx\n' "icalendar + recurring-ical-events" "$rie" "$rie_n" "$(echo "$rie / $best" | bc -l)"
-printf '%-42s %10.3f %12s %13.1fx\n' "ical (python)" "$ical" "$ical_n" "$(echo "$ical / $best" | bc -l)"
-faster=$(echo "if ($rie < $ical) $rie else $ical" | bc -l)
-printf 'ratio against the faster Python peer: %.1fx (goal >= 20x)\n' "$(echo "$faster / $best" | bc -l)"
+printf '%-38s %9s %9s %12s %10s %10s\n' engine "wall s" "cpu s" occurrences "wall x" "cpu x"
+printf '%-38s %9.3f %9.3f %12s %10s %10s\n' "labnetz inspect --json (release)" "$best" "$cpu" "$count" - -
+for peer in "icalendar + recurring-ical-events:$rie:$rie_cpu:$rie_n" "ical (python):$ical:$ical_cpu:$ical_n"; do
+  IFS=: read -r name w c n <<<"$peer"
+  printf '%-38s %9.3f %9.3f %12s %9.1fx %9.1fx\n' "$name" "$w" "$c" "$n" "$(echo "$w / $best" | bc -l)" "$(echo "$c / $cpu" | bc -l)"
+done
+fw=$(echo "if ($rie < $ical) $rie else $ical" | bc -l)
+fc=$(echo "if ($rie_cpu < $ical_cpu) $rie_cpu else $ical_cpu" | bc -l)
+printf 'against the faster Python peer: %.1fx wall, %.1fx cpu (goal >= 20x)\n' "$(echo "$fw / $best" | bc -l)" "$(echo "$fc / $cpu" | bc -l)"
