@@ -6,6 +6,8 @@ enum ICalJSON: Sendable {
     case string(String)
     case array([ICalJSON])
     case object([(String, ICalJSON)])
+    /// JSON text written elsewhere, copied as it is.
+    case raw(String)
 
     static func optional(_ s: String?) -> ICalJSON { s.map(ICalJSON.string) ?? .null }
     static func optional(_ n: Int?) -> ICalJSON { n.map(ICalJSON.int) ?? .null }
@@ -21,6 +23,7 @@ enum ICalJSON: Sendable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let n): out += String(n)
+        case .raw(let text): out += text
         case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
             out += "["
