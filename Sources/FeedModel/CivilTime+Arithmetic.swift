@@ -21,3 +21,10 @@ extension CivilDateTime {
     /// The UTC wall-clock time `seconds` after 1970-01-01T00:00:00.
     public init(secondsSince1970 seconds: Int) { self = CivilMath.dateTime(fromSeconds: seconds) }
 }
+
+extension CivilDateTime {
+    /// `HH:MM` of a non-negative offset in minutes, for ISO offsets.
+    public static func offsetSuffix(_ minutes: Int) -> String {
+        CivilDate.padded(minutes / 60, 2) + ":" + CivilDate.padded(minutes % 60, 2)
+    }
+}

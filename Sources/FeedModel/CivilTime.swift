@@ -18,12 +18,39 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable {
 
     /// `YYYY-MM-DD`
     public var isoString: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        guard (0...9999).contains(year) else {
+            return Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
+        }
+        return String(unsafeUninitializedCapacity: 10) { b in
+            Self.write(year, 4, into: b, at: 0)
+            b[4] = 0x2D
+            Self.write(month, 2, into: b, at: 5)
+            b[7] = 0x2D
+            Self.write(day, 2, into: b, at: 8)
+            return 10
+        }
+    }
+
+    /// Writes `n` (0 ≤ n < 10^width) as `width` ASCII digits.
+    static func write(_ n: Int, _ width: Int, into b: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        var v = n
+        for k in stride(from: offset + width - 1, through: offset, by: -1) {
+            b[k] = UInt8(48 + v % 10)
+            v /= 10
+        }
+    }
+
+    /// `n` in decimal with leading zeros to `width` digits (a minus sign first when negative);
+    /// what `String(format: "%0Nd")` gives, without Foundation's formatter on a hot path.
+    static func padded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n.magnitude)
+        let zeros = String(repeating: "0", count: max(0, width - digits.count - (n < 0 ? 1 : 0)))
+        return (n < 0 ? "-" : "") + zeros + digits
     }
 
     /// `YYYYMMDD`, the iCalendar DATE form.
     public var basicString: String {
-        String(format: "%04d%02d%02d", year, month, day)
+        Self.padded(year, 4) + Self.padded(month, 2) + Self.padded(day, 2)
     }
 }
 
@@ -51,12 +78,27 @@ public struct CivilDateTime: Hashable, Comparable, Sendable, Codable {
 
     /// `YYYY-MM-DDTHH:MM:SS`
     public var isoString: String {
-        date.isoString + String(format: "T%02d:%02d:%02d", hour, minute, second)
+        let day = date.isoString
+        guard day.utf8.count == 10, (0..<100).contains(hour), (0..<100).contains(minute), (0..<100).contains(second)
+        else {
+            return day + "T" + CivilDate.padded(hour, 2) + ":" + CivilDate.padded(minute, 2) + ":"
+                + CivilDate.padded(second, 2)
+        }
+        return day
+            + String(unsafeUninitializedCapacity: 9) { b in
+                b[0] = 0x54
+                CivilDate.write(hour, 2, into: b, at: 1)
+                b[3] = 0x3A
+                CivilDate.write(minute, 2, into: b, at: 4)
+                b[6] = 0x3A
+                CivilDate.write(second, 2, into: b, at: 7)
+                return 9
+            }
     }
 
     /// `YYYYMMDDTHHMMSS`, the iCalendar DATE-TIME form (without `Z`).
     public var basicString: String {
-        date.basicString + String(format: "T%02d%02d%02d", hour, minute, second)
+        date.basicString + "T" + CivilDate.padded(hour, 2) + CivilDate.padded(minute, 2) + CivilDate.padded(second, 2)
     }
 
     /// The wall-clock time of `instant` in `zone`.
@@ -74,7 +116,7 @@ public struct CivilDateTime: Hashable, Comparable, Sendable, Codable {
         let offset = zone.secondsFromGMT(for: instant)
         let minutes = abs(offset) / 60
         return CivilDateTime(instant, in: zone).isoString + (offset < 0 ? "-" : "+")
-            + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+            + CivilDate.padded(minutes / 60, 2) + ":" + CivilDate.padded(minutes % 60, 2)
     }
 
     /// The instant this wall-clock time names in `zone`. A time in a DST gap moves forward and

@@ -4,8 +4,12 @@ extension EventTime {
     /// Reads an iCalendar DATE (`YYYYMMDD`) or DATE-TIME (`YYYYMMDDTHHMMSS`, `…Z`), told apart by shape.
     /// `HHMM` without seconds is accepted too, as some producers write it.
     public init?(iCalendar raw: String, tzid: String?) {
-        let value = raw.trimmingCharacters(in: .whitespaces)
-        let bytes = Array(value.utf8)
+        // Values are ASCII; trimming spaces and tabs by byte keeps this off Foundation's slow path.
+        var bytes = Array(raw.utf8)
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+        if let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }), start > 0 {
+            bytes.removeFirst(start)
+        }
         func number(_ from: Int, _ length: Int) -> Int? {
             guard from + length <= bytes.count else { return nil }
             var n = 0

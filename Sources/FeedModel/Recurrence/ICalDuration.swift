@@ -18,7 +18,7 @@ public struct ICalDuration: Sendable, Hashable {
     /// Parses DURATION text; nil when it is not one. Accepts lower case and `P1W2D`, which
     /// some producers write although the RFC grammar does not allow it.
     public init?(_ text: String) {
-        var chars = Substring(text.trimmingCharacters(in: .whitespaces).uppercased())
+        var chars = Substring(text.uppercased().filter { $0 != " " && $0 != "\t" })
         var sign = 1
         if chars.first == "+" || chars.first == "-" {
             sign = chars.first == "-" ? -1 : 1

@@ -68,9 +68,9 @@ public enum CalendarAdapter {
         }
         let rawStart = dtstart
         let start = anchored(rawStart)
-        let title = r.summary?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let title = r.summary.map(trimmedTitle) ?? ""
         if title.isEmpty { warnings.append(ParseWarning(line: r.line, "VEVENT without SUMMARY")) }
-        var uid = r.uid?.trimmingCharacters(in: .whitespaces) ?? ""
+        var uid = r.uid?.trimmedWhitespace ?? ""
         if uid.isEmpty {
             uid = SHA256.hex((r.summary ?? "") + "\u{1F}" + rawStart.civil.basicString)
             warnings.append(ParseWarning(line: r.line, "VEVENT without UID; using a hash of summary and start"))
@@ -100,6 +100,13 @@ public enum CalendarAdapter {
             status: status(r.status), rrules: r.rrules, rdates: rdates, exdates: r.exdates.map(anchored),
             categories: r.categories, sequence: r.sequence, lastModified: r.lastModified,
             thisAndFuture: r.thisAndFuture ? true : nil)
+    }
+
+    /// SUMMARY without surrounding whitespace and line breaks; most need no trimming at all.
+    static func trimmedTitle(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return s }
+        if !first.properties.isWhitespace, !last.properties.isWhitespace { return s }
+        return s.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func status(_ text: String?) -> EventStatus {

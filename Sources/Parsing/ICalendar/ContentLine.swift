@@ -15,89 +15,105 @@ struct ContentLine: Sendable, Hashable {
     /// Unfolds `text` (CRLF, LF or CR line ends; continuation lines start with a space or a
     /// tab) into logical lines, each with the number of its first physical line.
     static func unfold(_ text: String) -> [(text: String, line: Int)] {
+        var text = text
+        return text.withUTF8 { unfold(bytes: $0) }
+    }
+
+    /// Byte-level unfolding: line ends and folds are ASCII, so UTF-8 sequences are never split
+    /// and no Character work is needed.
+    static func unfold(bytes: UnsafeBufferPointer<UInt8>) -> [(text: String, line: Int)] {
         var out: [(text: String, line: Int)] = []
-        var lineNumber = 0
-        var current: String?
+        var current: [UInt8] = []
+        var open = false
         var currentLine = 0
-        var scanner = text.unicodeScalars[...]
-        while !scanner.isEmpty {
+        var lineNumber = 0
+        var i = 0
+        let n = bytes.count
+        func flush() {
+            if open, !current.isEmpty { out.append((String(decoding: current, as: UTF8.self), currentLine)) }
+        }
+        while i < n {
             lineNumber += 1
-            var physical = String.UnicodeScalarView()
-            while let scalar = scanner.first {
-                scanner.removeFirst()
-                if scalar == "\n" { break }
-                if scalar == "\r" {
-                    if scanner.first == "\n" { scanner.removeFirst() }
-                    break
-                }
-                physical.append(scalar)
-            }
+            var end = i
+            while end < n, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            let next = end < n && bytes[end] == 0x0D && end + 1 < n && bytes[end + 1] == 0x0A ? end + 2 : end + 1
+            defer { i = next }
             // Blank lines are noise some exporters put between folded pieces.
-            if physical.isEmpty { continue }
-            if let first = physical.first, first == " " || first == "\t", current != nil {
-                current?.unicodeScalars.append(contentsOf: physical.dropFirst())
+            if end == i { continue }
+            let first = bytes[i]
+            if (first == 0x20 || first == 0x09), open {
+                current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<end]))
                 continue
             }
-            if let current, !current.isEmpty { out.append((current, currentLine)) }
-            current = String(physical)
+            flush()
+            current.removeAll(keepingCapacity: true)
+            current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+            open = true
             currentLine = lineNumber
         }
-        if let current, !current.isEmpty { out.append((current, currentLine)) }
+        flush()
         return out
     }
 
     /// Splits a logical line into name, parameters and value; nil when there is no `:`.
     init?(_ text: String, line: Int) {
-        let scalars = Array(text.unicodeScalars)
+        var text = text
+        guard let parsed = text.withUTF8({ Self.parse($0) }) else { return nil }
+        (name, parameters, value) = parsed
+        self.line = line
+    }
+
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (String, [String: [String]], String)? {
+        let n = b.count
         var i = 0
-        var name = String.UnicodeScalarView()
-        while i < scalars.count, scalars[i] != ";", scalars[i] != ":" {
-            name.append(scalars[i])
-            i += 1
-        }
-        guard i < scalars.count else { return nil }
+        while i < n, b[i] != 0x3B, b[i] != 0x3A { i += 1 }  // ; :
+        guard i < n else { return nil }
+        let name = upper(b, 0, i)
+        guard !name.isEmpty else { return nil }
         var parameters: [String: [String]] = [:]
-        while i < scalars.count, scalars[i] == ";" {
+        while i < n, b[i] == 0x3B {
             i += 1
-            var key = String.UnicodeScalarView()
-            while i < scalars.count, scalars[i] != "=", scalars[i] != ";", scalars[i] != ":" {
-                key.append(scalars[i])
-                i += 1
-            }
+            let keyStart = i
+            while i < n, b[i] != 0x3D, b[i] != 0x3B, b[i] != 0x3A { i += 1 }  // = ; :
+            let key = upper(b, keyStart, i)
             var values: [String] = []
-            if i < scalars.count, scalars[i] == "=" {
+            if i < n, b[i] == 0x3D {
                 i += 1
-                var value = String.UnicodeScalarView()
+                var value: [UInt8] = []
                 var quoted = false
-                while i < scalars.count {
-                    let c = scalars[i]
-                    if c == "\"" {
+                while i < n {
+                    let c = b[i]
+                    if c == 0x22 {
                         quoted.toggle()
-                    } else if !quoted, c == "," {
-                        values.append(String(value))
-                        value = String.UnicodeScalarView()
-                    } else if !quoted, c == ";" || c == ":" {
+                    } else if !quoted, c == 0x2C {
+                        values.append(String(decoding: value, as: UTF8.self))
+                        value.removeAll(keepingCapacity: true)
+                    } else if !quoted, c == 0x3B || c == 0x3A {
                         break
                     } else {
                         value.append(c)
                     }
                     i += 1
                 }
-                values.append(String(value))
+                values.append(String(decoding: value, as: UTF8.self))
             }
-            let k = String(key).trimmingCharacters(in: .whitespaces).uppercased()
             // `DTSTART;;VALUE=…` has a parameter without a name: not a content line.
-            guard !k.isEmpty else { return nil }
-            parameters[k, default: []] += values
+            guard !key.isEmpty else { return nil }
+            parameters[key, default: []] += values
         }
-        guard i < scalars.count, scalars[i] == ":" else { return nil }
-        let trimmedName = String(name).trimmingCharacters(in: .whitespaces).uppercased()
-        guard !trimmedName.isEmpty else { return nil }
-        self.name = trimmedName
-        self.parameters = parameters
-        var value = String.UnicodeScalarView()
-        value.append(contentsOf: scalars[(i + 1)...])
-        self.value = String(value)
-        self.line = line
+        guard i < n, b[i] == 0x3A else { return nil }
+        let value = String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)...]), as: UTF8.self)
+        return (name, parameters, value)
+    }
+
+    /// Bytes `from..<to`, trimmed of spaces and tabs, ASCII letters upper-cased.
+    private static func upper(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+        var start = from
+        var end = to
+        while start < end, b[start] == 0x20 || b[start] == 0x09 { start += 1 }
+        while end > start, b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1 }
+        var bytes = Array(UnsafeBufferPointer(rebasing: b[start..<end]))
+        for k in bytes.indices where bytes[k] >= 0x61 && bytes[k] <= 0x7A { bytes[k] -= 0x20 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -6,6 +6,8 @@ enum ICalJSON: Sendable {
     case string(String)
     case array([ICalJSON])
     case object([(String, ICalJSON)])
+    /// JSON text written elsewhere, copied as it is.
+    case raw(String)
 
     static func optional(_ s: String?) -> ICalJSON { s.map(ICalJSON.string) ?? .null }
     static func optional(_ n: Int?) -> ICalJSON { n.map(ICalJSON.int) ?? .null }
@@ -21,6 +23,7 @@ enum ICalJSON: Sendable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let n): out += String(n)
+        case .raw(let text): out += text
         case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
             out += "["
@@ -43,6 +46,12 @@ enum ICalJSON: Sendable {
 
     private static func quote(_ s: String, into out: inout String) {
         out += "\""
+        // Most values need no escaping at all: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -5,7 +5,7 @@ import Foundation
 enum ICalValue {
     /// TEXT with `\n`, `\N`, `\,`, `\;` and `\\` unescaped; other backslashes are kept.
     static func unescape(_ text: String) -> String {
-        guard text.contains("\\") else { return text }
+        guard text.utf8.contains(0x5C) else { return text }
         var out = ""
         var escaping = false
         for c in text {
@@ -49,7 +49,7 @@ enum ICalValue {
         }
         if escaping { current.append("\\") }
         items.append(current)
-        return items.map { unescape($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return items.map { unescape($0).trimmedWhitespace }.filter { !$0.isEmpty }
     }
 
     /// A DATE or DATE-TIME value; see `EventTime(iCalendar:tzid:)`.

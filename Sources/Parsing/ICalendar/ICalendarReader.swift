@@ -22,15 +22,14 @@ struct ICalendarReader {
 
     mutating func read(_ text: String, line: Int) {
         guard let content = ContentLine(text, line: line) else {
-            if !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            if !text.trimmedWhitespace.isEmpty {
                 calendar.warnings.append(ParseWarning(line: line, "not a content line, ignored"))
             }
             return
         }
-        let value = content.value.trimmingCharacters(in: .whitespaces).uppercased()
         switch content.name {
-        case "BEGIN": begin(value, line: line)
-        case "END": end(value, line: line)
+        case "BEGIN": begin(content.value.trimmedWhitespace.uppercased(), line: line)
+        case "END": end(content.value.trimmedWhitespace.uppercased(), line: line)
         default: property(content)
         }
     }
@@ -104,7 +103,7 @@ struct ICalendarReader {
         case "VEVENT" where event != nil:
             eventProperty(line)
         case "VCALENDAR":
-            let text = ICalValue.unescape(line.value).trimmingCharacters(in: .whitespaces)
+            let text = ICalValue.unescape(line.value).trimmedWhitespace
             // The name and zone of the first calendar describe the file.
             if line.name == "X-WR-CALNAME", calendar.name == nil, calendarIndex == 0, !text.isEmpty {
                 calendar.name = text
@@ -112,7 +111,7 @@ struct ICalendarReader {
                 calendar.defaultTZID = text
             }
         case "VTIMEZONE":
-            let text = line.value.trimmingCharacters(in: .whitespaces)
+            let text = line.value.trimmedWhitespace
             if line.name == "TZID" {
                 timezoneID = text
             } else if line.name == "X-LIC-LOCATION" || line.name == "X-MICROSOFT-CDO-TZID-NAME", let id = timezoneID {
@@ -129,7 +128,7 @@ struct ICalendarReader {
         guard var e = event else { return }
         defer { event = e }
         let raw = line.value
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = raw.trimmedWhitespace
         switch line.name {
         case "UID": e.uid = trimmed
         case "SUMMARY": e.summary = ICalValue.unescape(raw)
@@ -191,8 +190,8 @@ struct ICalendarReader {
         case "RDATE":
             let type = line.parameter("VALUE")?.uppercased()
             for item in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
-                let text = item.trimmingCharacters(in: .whitespaces)
-                if type == "PERIOD" || text.contains("/") {
+                let text = item.trimmedWhitespace
+                if type == "PERIOD" || text.utf8.contains(0x2F) {
                     if CalendarAdapter.isPeriod(text) {
                         e.rdatePeriods.append(text)
                         e.rdatePeriodTZIDs.append(line.parameter("TZID"))
@@ -208,7 +207,7 @@ struct ICalendarReader {
             }
         case "EXDATE":
             for item in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
-                let text = item.trimmingCharacters(in: .whitespaces)
+                let text = item.trimmedWhitespace
                 if let t = ICalValue.time(text, tzid: line.parameter("TZID")) {
                     e.exdates.append(t)
                 } else {
@@ -222,7 +221,7 @@ struct ICalendarReader {
     }
 
     private mutating func time(_ line: ContentLine) -> EventTime? {
-        let value = line.value.trimmingCharacters(in: .whitespaces)
+        let value = line.value.trimmedWhitespace
         guard let t = ICalValue.time(value, tzid: line.parameter("TZID")) else {
             warn(line, "\(line.name) \(value) is not a date or date-time, ignored")
             return nil

@@ -14,7 +14,7 @@ struct ObservanceDraft {
     init(isDaylight: Bool) { self.isDaylight = isDaylight }
 
     mutating func read(_ line: ContentLine) {
-        let value = line.value.trimmingCharacters(in: .whitespaces)
+        let value = line.value.trimmedWhitespace
         switch line.name {
         case "DTSTART": start = EventTime(iCalendar: value, tzid: nil)?.civil
         case "TZOFFSETFROM": offsetFrom = ZoneObservance.offset(value)

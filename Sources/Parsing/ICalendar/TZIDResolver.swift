@@ -72,7 +72,7 @@ struct TZIDResolver {
     private static func placeSet(_ text: Substring) -> Set<String> {
         Set(
             text.split(whereSeparator: { $0 == "," || $0 == "/" || $0 == "&" }).map {
-                $0.trimmingCharacters(in: .whitespaces).lowercased()
+                $0.trimmedWhitespace.lowercased()
             }.filter { !$0.isEmpty })
     }
 

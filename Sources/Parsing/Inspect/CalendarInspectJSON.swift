@@ -101,7 +101,13 @@ public enum CalendarInspectJSON {
                 of: members.map(\.event), from: Date(timeIntervalSince1970: TimeInterval(from)),
                 to: Date(timeIntervalSince1970: TimeInterval(to)), zones: hub, limit: limit.map { $0 + 1 })
             for occurrence in occurrences {
-                guard let member = members.first(where: { $0.event == occurrence.event }) else { continue }
+                // The master or override the instance came from: the same recurrence id and start.
+                let source = occurrence.event
+                guard
+                    let member = members.first(where: {
+                        $0.event.recurrenceID == source.recurrenceID && $0.event.start == source.start
+                    })
+                else { continue }
                 rows.append(row(occurrence, member.raw, hub: hub))
             }
         }
@@ -137,17 +143,19 @@ public enum CalendarInspectJSON {
         } else {
             shownEnd = o.start
         }
-        let json = ICalJSON.object([
-            ("calendar", .int(r.calendar)),
-            ("uid", .optional(r.uid)),
-            ("summary", .optional(r.summary)),
-            ("start", .string(format(o.start, hub: hub))),
-            ("end", .string(format(shownEnd, hub: hub))),
-            ("all_day", .bool(o.start.isAllDay)),
-            ("recurrence_id", .string(format(o.recurrenceID, hub: hub))),
-            ("status", .optional(r.status)),
-            ("sequence", .optional(r.sequence)),
-        ])
+        // Written directly: tens of thousands of rows would otherwise each build a small tree.
+        var text = "{\"calendar\": " + String(r.calendar) + ", \"uid\": "
+        ICalJSON.optional(r.uid).write(to: &text)
+        text += ", \"summary\": "
+        ICalJSON.optional(r.summary).write(to: &text)
+        text += ", \"start\": \"" + format(o.start, hub: hub) + "\", \"end\": \"" + format(shownEnd, hub: hub)
+        text += o.start.isAllDay ? "\", \"all_day\": true" : "\", \"all_day\": false"
+        text += ", \"recurrence_id\": \"" + format(o.recurrenceID, hub: hub) + "\", \"status\": "
+        ICalJSON.optional(r.status).write(to: &text)
+        text += ", \"sequence\": "
+        ICalJSON.optional(r.sequence).write(to: &text)
+        text += "}"
+        let json = ICalJSON.raw(text)
         return Row(
             json: json, startKey: sortKey(o.start, hub: hub), uid: r.uid ?? "",
             recurrenceKey: sortKey(o.recurrenceID, hub: hub), calendar: r.calendar)
@@ -197,7 +205,7 @@ public enum CalendarInspectJSON {
             let offset = hub.rules(for: t).offset(atUTC: seconds)
             let minutes = abs(offset) / 60
             return CivilDateTime(secondsSince1970: seconds + offset).isoString + (offset < 0 ? "-" : "+")
-                + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+                + CivilDateTime.offsetSuffix(minutes)
         }
     }
 }

@@ -3,6 +3,8 @@ import Foundation
 import Merging
 import Testing
 
+@testable import Parsing
+
 @testable import Publishing
 
 @Suite("publishing regional.ics")
@@ -103,5 +105,86 @@ struct ICSPublisherTests {
         let event = Event(uid: "r", title: "Serie", start: start, rrules: [rule])
         let text = ICSPublisher.render(try Self.input([Self.merged(event, sources: [])]))
         #expect(text.contains("RRULE:\(expected)\r\n"), "\(text)")
+    }
+
+    /// regional.ics for the events of an iCalendar fixture, each its own merged event.
+    static func published(_ fixture: String, hub: TimeZone, now: Date) throws -> String {
+        var input = try Self.input([])
+        input.config.hub.timeZone = hub
+        input.now = now
+        let events = CalendarAdapter.normalize(try ICSFixture.raw(fixture), hubZone: hub).events
+        var byUID: [String: MergedEvent] = [:]
+        var order: [String] = []
+        for e in events {
+            if e.recurrenceID != nil, var m = byUID[e.uid] {
+                m.overrides.append(e)
+                byUID[e.uid] = m
+            } else if byUID[e.uid] == nil {
+                var m = Self.merged(e, sources: [.init(member: "soest", source: "soest-events", uid: e.uid)])
+                m.uid = SHA256.hex(e.uid) + "@test"
+                byUID[e.uid] = m
+                order.append(e.uid)
+            }
+        }
+        input.events = order.compactMap { byUID[$0] }
+        return ICSPublisher.render(input)
+    }
+
+    @Test(arguments: ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Berlin", "Pacific/Chatham"])
+    func allDayDatesAreNotShiftedByAnyHubZone(zone: String) throws {
+        // Regression: hubs that convert DATE values through UTC publish 27 June for a 28 June event.
+        let text = try Self.published(
+            "all_day.ics", hub: try #require(TimeZone(identifier: zone)),
+            now: Date(timeIntervalSince1970: 1_750_000_000))
+        #expect(text.contains("DTSTART;VALUE=DATE:20250628\r\n"), "\(text)")
+        #expect(text.contains("DTEND;VALUE=DATE:20250630\r\n"))
+        let back = try ICSFixture.raw(text: text)
+        #expect(back.events.first?.dtstart == .allDay(.init(year: 2025, month: 6, day: 28)))
+    }
+
+    @Test func uidsDTStampAndEverythingElseStayTheSameOnTheNextExport() throws {
+        // Regression: UIDs (and DTSTAMPs) that change on every export make clients duplicate events.
+        let first = try Self.published(
+            "moved_instance.ics", hub: ICSFixture.berlin, now: Date(timeIntervalSince1970: 1_750_000_000))
+        let second = try Self.published(
+            "moved_instance.ics", hub: ICSFixture.berlin, now: Date(timeIntervalSince1970: 1_760_000_000))
+        #expect(first == second)
+        let uids = first.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
+        #expect(uids.count == 2 && Set(uids).count == 1, "master and override share the UID")
+        #expect(first.contains("RECURRENCE-ID;TZID=Europe/Berlin:20250512T180000\r\n"))
+        #expect(first.contains("SEQUENCE:1\r\n"))
+    }
+
+    @Test func exdatesFromOtherZonesAreWrittenLikeDTSTART() throws {
+        let text = try Self.published(
+            "exdate_other_zone.ics", hub: ICSFixture.berlin, now: Date(timeIntervalSince1970: 1_750_000_000))
+        // 12:00 in New York and 16:00 UTC are both 18:00 in Berlin: the same TZID as DTSTART.
+        #expect(text.contains("DTSTART;TZID=Europe/Berlin:20250505T180000\r\n"))
+        #expect(text.contains("EXDATE;TZID=Europe/Berlin:20250512T180000\r\n"))
+        #expect(text.contains("EXDATE;TZID=Europe/Berlin:20250519T180000\r\n"))
+        // And a client reading it back skips the same instances.
+        let back = CalendarAdapter.normalize(try ICSFixture.raw(text: text), hubZone: ICSFixture.utc).events
+        let starts = ICSFixture.expand(back, from: ICSFixture.instant(2025, 5, 1), to: ICSFixture.instant(2025, 6, 30))
+            .map {
+                ICSFixture.local($0.start, in: ICSFixture.berlin)
+            }
+        #expect(starts == ["2025-05-05T18:00+02:00", "2025-05-26T18:00+02:00"])
+    }
+
+    @Test func windowsZoneEventsArePublishedInTheHubZone() throws {
+        let text = try Self.published(
+            "outlook_windows_zone.ics", hub: ICSFixture.berlin, now: Date(timeIntervalSince1970: 1_750_000_000))
+        #expect(!text.contains("Standard Time"))
+        #expect(text.contains("DTSTART;TZID=Europe/Berlin:20250324T180000\r\n"))
+        #expect(text.components(separatedBy: "BEGIN:VTIMEZONE").count == 2)
+    }
+
+    @Test func statusComesFromTheSource() throws {
+        let text = try Self.published(
+            "cancelled_instance.ics", hub: ICSFixture.berlin, now: Date(timeIntervalSince1970: 1_750_000_000))
+        #expect(text.contains("STATUS:CANCELLED\r\n"))
+        #expect(text.contains("X-WR-CALNAME:"))
+        #expect(text.contains("REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n"))
+        #expect(text.contains("X-PUBLISHED-TTL:PT1H\r\n"))
     }
 }
