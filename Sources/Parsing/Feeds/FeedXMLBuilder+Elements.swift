@@ -33,6 +33,7 @@ extension FeedXMLBuilder {
             default: feed.format = "atom"
             }
             stack[0].key = "atom:feed"
+            atomNamespace = namespace
             if let lang = stack.last?.lang { feed.language = lang }
         default:
             rootName = local
@@ -216,6 +217,8 @@ extension FeedXMLBuilder {
             guidIsLink = Self.attribute(c.attributes, "isPermaLink")?.lowercased() != "false"
         case "atom:id":
             guard !trimmed.isEmpty else { return }
+            // A path as id names a resource of the feed's site: resolved like any relative URI.
+            let trimmed = trimmed.hasPrefix("/") ? URLResolver.resolve(trimmed, against: c.base) : trimmed
             if inEntry { entry?.id = trimmed } else { feed.id = feed.id ?? trimmed }
         case "pubDate", "atom:published", "atom:issued", "dcterms:issued":
             setDate(trimmed, published: true, line: line)

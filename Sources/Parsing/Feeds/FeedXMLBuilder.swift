@@ -59,6 +59,8 @@ struct FeedXMLBuilder {
     var eventType: String?
     let documentBase: String?
     var notExpanded: Set<String> = []
+    /// The namespace of the root `<feed>`, whatever it is.
+    var atomNamespace: String?
     /// When set, completed entries go here instead of into `feed.entries` (streaming).
     var onEntry: ((RawEntry) -> Void)?
 
@@ -89,7 +91,10 @@ struct FeedXMLBuilder {
             if a.local == "base" { frame.base = URLResolver.resolve(a.value, against: frame.base) }
             if a.local == "lang" { frame.lang = a.value }
         }
-        if family == .atom, prefix == "" { frame.key = "atom:" + local }
+        // An Atom feed in a namespace of its own (or none) is still Atom: its elements are Atom's.
+        if family == .atom, prefix == "" || (namespace != nil && namespace == atomNamespace) {
+            frame.key = local == "item" ? "atom:entry" : "atom:" + local
+        }
         if family == .rss, prefix == "", local.contains(where: \.isUppercase) { frame.key = Self.rssKey(local) }
         stack.append(frame)
 
