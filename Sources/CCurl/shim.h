@@ -14,4 +14,7 @@ static inline CURLcode ccurl_getinfo_long(CURL *h, CURLINFO i, long *v) { return
 static inline CURLcode ccurl_getinfo_string(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
 /* Added for Fetching: progress callback, so a cancelled Task can abort its transfer. */
 static inline CURLcode ccurl_setopt_xferinfo_function(CURL *h, curl_xferinfo_callback cb) { return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, cb); }
+/* Added for the multi interface: curl_multi_setopt is variadic, and CURLMsg's result sits in a union. */
+static inline CURLMcode ccurl_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
+static inline CURLcode ccurl_msg_result(const CURLMsg *m) { return m->data.result; }
 #endif

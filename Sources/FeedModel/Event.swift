@@ -30,13 +30,15 @@ public struct Event: Sendable, Codable, Hashable {
     public var lastModified: Date?
     /// Who runs the event, as the source names it (RSS `ev:organizer`), when it says.
     public var organizer: String?
+    /// True for an override with RANGE=THISANDFUTURE: it also changes every later instance.
+    public var thisAndFuture: Bool?
 
     public init(
         uid: String, recurrenceID: EventTime? = nil, title: String, summary: String? = nil,
         url: String? = nil, location: String? = nil, start: EventTime, end: EventTime? = nil,
         status: EventStatus = .confirmed, rrules: [String] = [], rdates: [EventTime] = [],
         exdates: [EventTime] = [], categories: [String] = [], sequence: Int? = nil,
-        lastModified: Date? = nil, organizer: String? = nil
+        lastModified: Date? = nil, organizer: String? = nil, thisAndFuture: Bool? = nil
     ) {
         self.uid = uid
         self.recurrenceID = recurrenceID
@@ -54,6 +56,7 @@ public struct Event: Sendable, Codable, Hashable {
         self.sequence = sequence
         self.lastModified = lastModified
         self.organizer = organizer
+        self.thisAndFuture = thisAndFuture
     }
 
     /// The key that identifies this item within its source (UID plus RECURRENCE-ID).

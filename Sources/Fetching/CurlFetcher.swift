@@ -1,35 +1,30 @@
-import Foundation  // Thread only
-
-/// Fetches one URL per call with libcurl's easy interface on a dedicated thread.
+/// Fetches URLs over libcurl's multi interface: every call joins one shared driver that runs
+/// all transfers concurrently within a global and a per-host limit.
 ///
-/// Stateless: every call gets its own handle, so one value may be shared freely.
+/// Copies share the driver, so one value can be handed to every task of a sync.
 public struct CurlFetcher: Sendable {
-    public init() {}
+    private let multi: CurlMulti?
+
+    /// `maxConnections` caps all parallel transfers; `maxPerHost` keeps a sync polite to one server.
+    public init(maxConnections: Int = 32, maxPerHost: Int = 4) {
+        multi = CurlMulti(limits: .init(total: maxConnections, perHost: maxPerHost))
+    }
 
     /// Never throws: transport trouble, limits and non-2xx statuses all come back as `.failed`.
     public func fetch(_ request: FetchRequest) async -> FetchOutcome {
         let flag = CancellationFlag()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                // curl_easy_perform blocks for up to the total timeout, so it gets a thread of its own:
-                // on the cooperative pool it would starve Tasks, and libdispatch's global queues grow
-                // only about one thread per second once a few transfers block (measured on 2 cores).
-                let thread = Thread {
-                    continuation.resume(returning: Self.perform(request, cancellation: flag))
+                guard let multi, let transfer = CurlTransfer(request: request, cancellation: flag) else {
+                    continuation.resume(
+                        returning: .failed(
+                            FetchError(kind: .other, message: "libcurl could not be initialised", url: request.url)))
+                    return
                 }
-                thread.name = "labnetz.fetch"
-                thread.start()
+                multi.submit(transfer) { continuation.resume(returning: $0) }
             }
         } onCancel: {
             flag.cancel()
         }
-    }
-
-    private static func perform(_ request: FetchRequest, cancellation: CancellationFlag) -> FetchOutcome {
-        guard let transfer = CurlTransfer(request: request, cancellation: cancellation) else {
-            return .failed(
-                FetchError(kind: .other, message: "libcurl could not be initialised", url: request.url))
-        }
-        return transfer.perform()
     }
 }

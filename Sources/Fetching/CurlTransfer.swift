@@ -1,18 +1,19 @@
 import CCurl
 
-/// One libcurl easy handle set up for a `FetchRequest`, performed synchronously on the calling thread.
+/// One libcurl easy handle set up for a `FetchRequest`, driven by `CurlMulti`.
 ///
-/// Not thread-safe and never shared: the callbacks mutate it from inside `curl_easy_perform`,
-/// which runs on the same thread that created it.
-final class CurlTransfer {
+/// Not thread-safe: after `init` only the multi driver's thread touches it (the callbacks mutate it
+/// from inside `curl_multi_perform`). `@unchecked Sendable` because ownership moves to that thread
+/// once at `CurlMulti.submit` and never comes back.
+final class CurlTransfer: @unchecked Sendable {
     /// One response head seen by the header callback; redirects and the final response alike.
     struct Head {
         var status: Int
         var location: String?
     }
 
-    private let handle: UnsafeMutableRawPointer
-    private let request: FetchRequest
+    let handle: UnsafeMutableRawPointer
+    let request: FetchRequest
     private let cancellation: CancellationFlag
     // curl writes into this during perform, so it must outlive the handle (freed in deinit).
     private let errorBuffer: UnsafeMutablePointer<CChar>
@@ -48,7 +49,10 @@ final class CurlTransfer {
         ccurl_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
         ccurl_setopt_long(handle, CURLOPT_MAXREDIRS, max(0, request.maxRedirects))
-        ccurl_setopt_long(handle, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1)  // proxy CONNECT heads are no hops
+        ccurl_setopt_long(handle, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1)
+        // HTTP/2 over TLS when the server offers it (multiplexed on one connection), HTTP/1.1 otherwise.
+        // No PIPEWAIT: on HTTP/1.1 servers that close connections it serialises transfers to one host.
+        ccurl_setopt_long(handle, CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))  // proxy CONNECT heads are no hops
         ccurl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")  // every encoding curl can decode
         ccurl_setopt_string(handle, CURLOPT_USERAGENT, request.userAgent)
         ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, request.connectTimeout.curlMilliseconds)
@@ -83,12 +87,15 @@ final class CurlTransfer {
         ccurl_setopt_pointer(handle, CURLOPT_XFERINFODATA, context)
     }
 
-    /// Runs the transfer to completion and classifies the result.
-    func perform() -> FetchOutcome {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let code = curl_easy_perform(handle)
-        let elapsed = start.duration(to: clock.now)
+    /// When the transfer was handed to curl; the elapsed time runs from here.
+    private var started = ContinuousClock.now
+
+    /// Marks the moment curl takes the transfer over (queueing time before it does not count).
+    func markStarted() { started = ContinuousClock.now }
+
+    /// Classifies the finished transfer from curl's result code.
+    func finish(code: CURLcode) -> FetchOutcome {
+        let elapsed = started.duration(to: ContinuousClock.now)
         let response = makeResponse(elapsed: elapsed)
         if code == CURLE_OK {
             if response.httpStatus == 304 { return .notModified(response) }
@@ -115,6 +122,9 @@ final class CurlTransfer {
             contentType: finalHeader("Content-Type"),
             finalURL: effective.map { String(cString: $0) } ?? request.url,
             contentLocation: finalHeader("Content-Location"),
+            cacheControl: finalHeader("Cache-Control"),
+            expires: finalHeader("Expires"),
+            serverDate: finalHeader("Date"),
             redirects: redirects(),
             elapsedMilliseconds: Int(elapsed.components.seconds) * 1000
                 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000))

@@ -16,4 +16,22 @@ enum CurlURL {
         defer { curl_free(text) }
         return String(cString: text)
     }
+
+    /// `host:port` (lower-cased, default port filled in) for per-host limits; the URL itself if it does not parse.
+    static func hostKey(_ address: String) -> String {
+        guard let url = curl_url() else { return address }
+        defer { curl_url_cleanup(url) }
+        guard curl_url_set(url, CURLUPART_URL, address, UInt32(CURLU_NON_SUPPORT_SCHEME)) == CURLUE_OK else {
+            return address
+        }
+        func part(_ which: CURLUPart, _ flags: Int32 = 0) -> String? {
+            var text: UnsafeMutablePointer<CChar>?
+            guard curl_url_get(url, which, &text, UInt32(flags)) == CURLUE_OK, let text else { return nil }
+            defer { curl_free(text) }
+            return String(cString: text)
+        }
+        guard let host = part(CURLUPART_HOST) else { return address }
+        let port = part(CURLUPART_PORT, CURLU_DEFAULT_PORT) ?? ""
+        return host.lowercased() + ":" + port
+    }
 }

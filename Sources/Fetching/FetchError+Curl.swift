@@ -31,7 +31,10 @@ extension FetchError {
 
         switch code {
         case CURLE_OPERATION_TIMEDOUT:
-            self = make(.timeout, Self.timeoutMessage(request: request, elapsed: elapsed, detail: detail))
+            self = make(
+                .timeout,
+                Self.timeoutMessage(
+                    request: request, elapsed: elapsed, detail: detail, answered: response.httpStatus != 0))
         case CURLE_TOO_MANY_REDIRECTS:
             self = make(.tooManyRedirects, "Gave up after \(request.maxRedirects) redirects")
         case CURLE_UNSUPPORTED_PROTOCOL:
@@ -62,8 +65,14 @@ extension FetchError {
         }
     }
 
-    private static func timeoutMessage(request: FetchRequest, elapsed: Duration, detail: String?) -> String {
+    private static func timeoutMessage(request: FetchRequest, elapsed: Duration, detail: String?, answered: Bool)
+        -> String
+    {
         // curl reports all three limits as the same code; its error text and the clock tell them apart.
+        let connected = detail.map { !$0.hasPrefix("Resolving") && !$0.hasPrefix("Connection timed out") } ?? true
+        if !answered, connected, detail?.hasPrefix("Failed to connect") != true {
+            return "The server accepted the connection but sent no response within \(seconds(elapsed))"
+        }
         if let detail, detail.contains("too slow") {
             return "The server sent less than \(request.lowSpeedLimit) byte/s for \(seconds(request.lowSpeedTime))"
         }

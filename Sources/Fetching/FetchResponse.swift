@@ -9,6 +9,11 @@ public struct FetchResponse: Sendable, Equatable {
     /// URL of the response that produced `body`, after all redirects.
     public var finalURL: String
     public var contentLocation: String?
+    /// Freshness hints of the final response, verbatim; the pipeline turns them into a next-due time.
+    public var cacheControl: String?
+    public var expires: String?
+    /// The server's `Date`, so `Expires` can be read relative to the server's clock.
+    public var serverDate: String?
     /// Every hop curl followed, in order; empty when the first response was final.
     public var redirects: [HTTPRedirect]
     public var elapsedMilliseconds: Int
@@ -21,6 +26,9 @@ public struct FetchResponse: Sendable, Equatable {
         contentType: String? = nil,
         finalURL: String,
         contentLocation: String? = nil,
+        cacheControl: String? = nil,
+        expires: String? = nil,
+        serverDate: String? = nil,
         redirects: [HTTPRedirect] = [],
         elapsedMilliseconds: Int = 0
     ) {
@@ -31,6 +39,9 @@ public struct FetchResponse: Sendable, Equatable {
         self.contentType = contentType
         self.finalURL = finalURL
         self.contentLocation = contentLocation
+        self.cacheControl = cacheControl
+        self.expires = expires
+        self.serverDate = serverDate
         self.redirects = redirects
         self.elapsedMilliseconds = elapsedMilliseconds
     }

@@ -14,9 +14,7 @@ public struct HubSync: Sendable {
     public var config: FederationConfig
     public var store: HubStore
     public var logger: Logger
-    /// How many sources are fetched at the same time.
-    public var concurrency = 4
-    public var maxBytes = FetchRequest.defaultMaxBytes
+    public var policy = SyncPolicy()
 
     public init(config: FederationConfig, store: HubStore, logger: Logger = Logger(label: "labnetz.sync")) {
         self.config = config
@@ -24,14 +22,20 @@ public struct HubSync: Sendable {
         self.logger = logger
     }
 
-    /// Syncs every source, then merges and publishes. `now` is the only clock reading used.
-    /// `force` re-reads and re-parses sources even when they did not change.
-    public func run(now: Date, force: Bool = false, progress: @escaping @Sendable (SourceSyncResult) -> Void = { _ in })
-        async throws -> SyncReport
-    {
-        let loader = SourceLoader(fetcher: CurlFetcher(), userAgent: userAgent, maxBytes: maxBytes)
+    /// Syncs every due source, then merges and publishes. `now` is the only clock reading used.
+    /// `force` fetches every source regardless of its schedule and re-parses unchanged content;
+    /// `accept` names sources whose held content (no items, many lost events) is taken as it is.
+    public func run(
+        now: Date, force: Bool = false, accept: Set<String> = [],
+        progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
+    ) async throws -> SyncReport {
+        let fetcher = CurlFetcher(maxConnections: policy.maxConnections, maxPerHost: policy.maxPerHost)
+        let loader = SourceLoader(fetcher: fetcher, userAgent: userAgent, policy: policy)
         let sources = config.sources
         var results = [SourceSyncResult?](repeating: nil, count: sources.count)
+        // More tasks than connections keep parsing and storing busy while transfers run,
+        // without holding every body of a large federation in memory at once.
+        let inFlight = max(1, policy.maxConnections * 2)
         try await withThrowingTaskGroup(of: (Int, SourceSyncResult).self) { group in
             var next = 0
             func startNext() {
@@ -40,16 +44,20 @@ public struct HubSync: Sendable {
                 let (member, source) = sources[index]
                 next += 1
                 group.addTask {
-                    (index, try await sync(source, of: member, loader: loader, now: now, force: force))
+                    let result = try await sync(
+                        source, of: member, loader: loader, now: now, force: force,
+                        accepted: accept.contains(source.id), progress: progress)
+                    return (index, result)
                 }
             }
-            for _ in 0..<max(1, concurrency) { startNext() }
+            for _ in 0..<inFlight { startNext() }
             while let (index, result) = try await group.next() {
                 results[index] = result
-                progress(result)
+                progress(.finished(result))
                 startNext()
             }
         }
+        // Every source's transaction has committed: the store is consistent, so publish now.
         let published = try publish(now: now)
         return SyncReport(
             results: results.compactMap { $0 }, publishedFiles: published.files, eventCount: published.events,
@@ -59,89 +67,19 @@ public struct HubSync: Sendable {
     /// Merges what the store holds for the configured sources and rewrites publishDir.
     public func publish(now: Date) throws -> (files: [String], events: Int, articles: Int) {
         let ids = config.sources.map(\.source.id)
-        let rank = Dictionary(uniqueKeysWithValues: config.sources.enumerated().map { ($1.source.id, $0) })
-        let owner = Dictionary(uniqueKeysWithValues: config.sources.map { ($0.source.id, $0.member) })
-        func sourced<T>(_ stored: StoredItem<T>, uid: String) -> SourcedItem<T> {
-            let member = owner[stored.sourceID]
-            return SourcedItem(
-                ref: SourceItemRef(member: member?.id ?? "", source: stored.sourceID, uid: uid),
-                payload: stored.payload,
-                rank: rank[stored.sourceID] ?? Int.max, memberCity: member?.city, firstSeen: stored.firstSeen,
-                lastChanged: stored.lastChanged)
-        }
-        let events = try store.events(sourceIDs: ids).map { sourced($0, uid: $0.payload.uid) }
-        let merger = EventMerger(hubID: config.hub.id, hubZone: config.hub.timeZone)
-        let known = try store.mergedIdentities()
-        let (mergedEvents, identities) = merger.merge(events, identities: known)
-        // Only new or moved assignments are written: an unchanged re-sync writes none.
-        try store.saveMergedIdentities(identities.filter { known[$0.key] != $0.value }, now: now)
-        let articles = ArticleMerger.merge(try store.articles(sourceIDs: ids).map { sourced($0, uid: $0.payload.id) })
+        let stage = MergeStage(config: config, store: store)
+        let mergedEvents = try stage.mergeEvents(now: now).events
+        let articles = ArticleMerger.merge(try stage.sourcedArticles())
         let records = Dictionary(uniqueKeysWithValues: try store.sources().map { ($0.id, $0) })
         let ordered = ids.compactMap { records[$0] }
         let input = PublishInput(config: config, events: mergedEvents, articles: articles, sources: ordered, now: now)
+        PublishLeftovers.remove(in: config.hub.publishDir)
         let files = try HubPublisher.publish(input)
         return (files, mergedEvents.count, articles.count)
     }
 
+    /// Names labnetz and whom a lab's admin can ask about the polling.
     var userAgent: String {
         "labnetz/0.1 (+\(config.hub.baseURL)\(config.hub.contact.map { "; \($0)" } ?? ""))"
-    }
-
-    private func sync(_ source: SourceSettings, of member: Member, loader: SourceLoader, now: Date, force: Bool)
-        async throws -> SourceSyncResult
-    {
-        let identity = SourceIdentity(id: source.id, member: member.id, url: source.url, role: source.role.rawValue)
-        let previous = try store.source(id: source.id)
-        var result = SourceSyncResult(
-            member: member.id, source: source.id, url: source.url, state: .failed, message: "",
-            itemCount: previous?.itemCount ?? 0, warnings: [])
-        // Items read by an older parser are re-read, or a parser fix would wait for the feed to change.
-        let reread = force || (previous.map { $0.parserVersion != DocumentParser.version } ?? false)
-        switch await loader.load(source, previous: previous, force: reread) {
-        case .failed(let reason, let status):
-            try store.recordFailure(identity, error: reason, httpStatus: status, now: now)
-            result.message = reason + keptNote(previous)
-            result.httpStatus = status
-        case .unchanged(let meta):
-            try store.recordUnchanged(identity, httpStatus: meta.httpStatus, validators: meta.validators, now: now)
-            result.state = .unchanged
-            result.httpStatus = meta.httpStatus
-            result.movedTo = meta.movedTo
-            result.message =
-                "unchanged (\(meta.httpStatus == 304 ? "HTTP 304" : "same content")), \(result.itemCount) items"
-        case .body(let data, let meta):
-            result.httpStatus = meta.httpStatus
-            result.movedTo = meta.movedTo
-            let parsed = DocumentParser.parse(
-                data, baseURL: meta.baseURL, contentType: meta.contentType, hubZone: config.hub.timeZone)
-            switch parsed {
-            case .failure(let failure):
-                let reason = "cannot parse \(source.url): \(failure)"
-                try store.recordFailure(identity, error: reason, httpStatus: meta.httpStatus, now: now)
-                result.message = reason + keptNote(previous)
-            case .success(let document):
-                let warnings = document.warnings.map(\.description)
-                try store.recordSuccess(
-                    identity, events: document.events, articles: document.articles, format: document.version,
-                    warnings: warnings, httpStatus: meta.httpStatus, validators: meta.validators,
-                    parserVersion: DocumentParser.version, now: now)
-                result.state = .ok
-                result.itemCount = document.events.count + document.articles.count
-                result.warnings = warnings
-                var parts = ["\(document.version)"]
-                if !document.events.isEmpty { parts.append("\(document.events.count) events") }
-                if !document.articles.isEmpty { parts.append("\(document.articles.count) articles") }
-                if document.events.isEmpty && document.articles.isEmpty { parts.append("no items") }
-                if !warnings.isEmpty { parts.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
-                result.message = parts.joined(separator: ", ")
-                for warning in warnings { logger.warning("\(source.id): \(warning)") }
-            }
-        }
-        return result
-    }
-
-    private func keptNote(_ previous: SourceRecord?) -> String {
-        guard let previous, previous.itemCount > 0 else { return "" }
-        return "; keeping the last \(previous.itemCount) good items"
     }
 }

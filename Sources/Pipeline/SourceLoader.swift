@@ -10,7 +10,7 @@ struct SourceLoader: Sendable {
     enum Outcome: Sendable {
         case body(Data, LoadedMeta)
         case unchanged(LoadedMeta)
-        case failed(String, httpStatus: Int?)
+        case failed(LoadFailure)
     }
 
     /// Validators and HTTP facts that travel with the body into the store.
@@ -20,38 +20,61 @@ struct SourceLoader: Sendable {
         var baseURL: String?
         var contentType: String?
         var movedTo: String?
+        /// Seconds the server says the content stays fresh (max-age, Expires, RSS ttl).
+        var freshFor: TimeInterval?
+    }
+
+    /// A fetch or read that gave nothing usable.
+    struct LoadFailure: Sendable {
+        var message: String
+        var httpStatus: Int?
+        /// Seconds the server asked us to wait (Retry-After on 429/503).
+        var retryAfter: TimeInterval?
+        /// The feed is gone (404/410, or a missing file) rather than temporarily failing.
+        var isGone = false
+        var movedTo: String?
     }
 
     var fetcher: CurlFetcher
     var userAgent: String
-    var maxBytes: Int
+    var policy: SyncPolicy
 
-    func load(_ source: SourceSettings, previous: SourceRecord?, force: Bool) async -> Outcome {
+    func load(_ source: SourceSettings, previous: SourceRecord?, force: Bool, now: Date) async -> Outcome {
         switch source.location {
         case .file(let path):
             return loadFile(path, shownAs: source.url, previous: previous, force: force)
         case .http(let url):
-            let request = FetchRequest(
+            let request = policy.request(
                 url: url, etag: force ? nil : previous?.etag, lastModified: force ? nil : previous?.lastModified,
-                userAgent: userAgent, maxBytes: maxBytes)
+                userAgent: userAgent)
             switch await fetcher.fetch(request) {
             case .failed(let error):
-                return .failed(error.message, httpStatus: error.kind.httpStatus)
+                let status = error.kind.httpStatus
+                return .failed(
+                    LoadFailure(
+                        message: error.message, httpStatus: status,
+                        retryAfter: error.retryAfter.flatMap { FreshnessHints.retryAfter($0, now: now) },
+                        isGone: status == 404 || status == 410))
             case .notModified(let response):
-                return .unchanged(meta(response, hash: previous?.contentHash))
+                var meta = meta(response, hash: previous?.contentHash)
+                meta.freshFor = FreshnessHints.freshFor(response, body: nil, now: now)
+                return .unchanged(meta)
             case .fetched(let response):
                 let data = Data(response.body)
-                let hash = SHA256.hex(data)
-                let meta = meta(response, hash: hash)
+                let hash = ContentFingerprint.hash(data)
+                var meta = meta(response, hash: hash)
+                meta.freshFor = FreshnessHints.freshFor(response, body: data, now: now)
                 return outcome(data, hash: hash, meta: meta, previous: previous, force: force)
             }
         }
     }
 
-    /// The same bytes as the last good read need no parsing; after a failure they are read again.
+    /// The same content as the last good read needs no parsing; after a failure or a hold it is read again.
     private func outcome(_ data: Data, hash: String, meta: LoadedMeta, previous: SourceRecord?, force: Bool) -> Outcome
     {
-        if !force, hash == previous?.contentHash, previous?.state != .failed { return .unchanged(meta) }
+        if !force, hash == previous?.contentHash, let state = previous?.state, state == .ok || state == .unchanged {
+            return .unchanged(meta)
+        }
         return .body(data, meta)
     }
 
@@ -67,15 +90,16 @@ struct SourceLoader: Sendable {
     private func loadFile(_ path: String, shownAs name: String, previous: SourceRecord?, force: Bool) -> Outcome {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let attributes, attributes[.type] as? FileAttributeType == .typeRegular else {
-            return .failed("file not found: \(name)", httpStatus: nil)
+            return .failed(LoadFailure(message: "file not found: \(name)", isGone: true))
         }
-        if let size = attributes[.size] as? Int, size > maxBytes {
-            return .failed("file too large: \(name) has \(size) bytes, the limit is \(maxBytes)", httpStatus: nil)
+        if let size = attributes[.size] as? Int, size > policy.maxBytes {
+            return .failed(
+                LoadFailure(message: "file too large: \(name) has \(size) bytes, the limit is \(policy.maxBytes)"))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failed("cannot read file: \(name)", httpStatus: nil)
+            return .failed(LoadFailure(message: "cannot read file: \(name)"))
         }
-        let hash = SHA256.hex(data)
+        let hash = ContentFingerprint.hash(data)
         let meta = LoadedMeta(validators: SourceValidators(contentHash: hash))
         return outcome(data, hash: hash, meta: meta, previous: previous, force: force)
     }

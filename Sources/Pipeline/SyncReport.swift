@@ -6,6 +6,7 @@ public struct SourceSyncResult: Sendable {
     public var member: String
     public var source: String
     public var url: String
+    /// The source's state after this sync (for a skipped source, the state it already had).
     public var state: SourceState
     /// One line in plain words: what was read, or why it failed.
     public var message: String
@@ -15,6 +16,16 @@ public struct SourceSyncResult: Sendable {
     public var warnings: [String]
     /// Set when the server answered 301/308: the coordinator should update federation.json.
     public var movedTo: String?
+    /// Earliest time the source is fetched again; nil means the next sync.
+    public var nextDue: Date?
+    /// True when the source was not due and was not fetched in this sync.
+    public var skipped = false
+}
+
+/// Progress of a running sync, for a live display: a source starts, then finishes.
+public enum SyncProgress: Sendable {
+    case started(member: String, source: String)
+    case finished(SourceSyncResult)
 }
 
 /// The outcome of a whole sync, for the CLI to print and turn into an exit code.
@@ -23,6 +34,18 @@ public struct SyncReport: Sendable {
     public var publishedFiles: [String]
     public var eventCount: Int
     public var articleCount: Int
+    /// Set when this sync found the lock of an earlier run that was killed and took it over.
+    public var tookOverLockFrom: Int32?
 
-    public var failedSources: [SourceSyncResult] { results.filter { $0.state == .failed } }
+    public init(results: [SourceSyncResult], publishedFiles: [String], eventCount: Int, articleCount: Int) {
+        self.results = results
+        self.publishedFiles = publishedFiles
+        self.eventCount = eventCount
+        self.articleCount = articleCount
+    }
+
+    /// Sources that failed or are gone, skipped ones in backoff included: they still deliver nothing new.
+    public var failedSources: [SourceSyncResult] { results.filter { $0.state == .failed || $0.state == .broken } }
+    /// Sources whose new content waits for `sync --accept`.
+    public var heldSources: [SourceSyncResult] { results.filter { $0.state == .held } }
 }

@@ -85,7 +85,7 @@ enum AgendaTemplate {
         </main>
         <footer><div class="wrap">
         <p>Ein gemeinsamer Kalender von: {{members}}.</p>
-        <p>Zusammengestellt mit labnetz. <a href="status.json">Zustand der Quellen</a>.</p>
+        <p>Zusammengestellt mit labnetz. <a href="status.html">Zustand der Quellen</a>.</p>
         </div></footer>
         </body>
         </html>

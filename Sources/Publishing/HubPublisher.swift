@@ -13,6 +13,7 @@ public enum HubPublisher {
         ("sources.opml", OPMLPublisher.render),
         ("index.html", AgendaPublisher.render),
         ("status.json", StatusPublisher.render),
+        ("status.html", StatusPagePublisher.render),
     ]
 
     public static var fileNames: [String] { files.map(\.name) }

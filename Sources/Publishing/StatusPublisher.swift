@@ -2,7 +2,7 @@ import Foundation
 import Parsing
 import Storage
 
-/// Renders `status.json`: per source, whether the last sync worked and why not.
+/// Renders `status.json`: per source, whether the last sync worked, why not, and when it is due again.
 public enum StatusPublisher {
     struct Status: Encodable {
         var hub: String
@@ -23,10 +23,14 @@ public enum StatusPublisher {
         var httpStatus: Int?
         var itemCount: Int
         var warnings: [String]
+        var nextDue: String?
+        var failures: Int
+        var movedTo: String?
+        var holdReason: String?
 
         enum CodingKeys: String, CodingKey {
             case member, source, url, role, state, format, lastAttempt, lastSuccess, lastError, httpStatus, itemCount,
-                warnings
+                warnings, nextDue, failures, movedTo, holdReason
         }
 
         /// Keys are always present, null when unknown, so a dashboard needs no key checks.
@@ -44,6 +48,10 @@ public enum StatusPublisher {
             try c.encode(httpStatus, forKey: .httpStatus)
             try c.encode(itemCount, forKey: .itemCount)
             try c.encode(warnings, forKey: .warnings)
+            try c.encode(nextDue, forKey: .nextDue)
+            try c.encode(failures, forKey: .failures)
+            try c.encode(movedTo, forKey: .movedTo)
+            try c.encode(holdReason, forKey: .holdReason)
         }
     }
 
@@ -52,7 +60,9 @@ public enum StatusPublisher {
             Entry(
                 member: s.member, source: s.id, url: s.url, role: s.role, state: s.state.rawValue, format: s.format,
                 lastAttempt: s.lastAttempt.map(FeedDate.rfc3339), lastSuccess: s.lastSuccess.map(FeedDate.rfc3339),
-                lastError: s.lastError, httpStatus: s.httpStatus, itemCount: s.itemCount, warnings: s.warnings)
+                lastError: s.lastError, httpStatus: s.httpStatus, itemCount: s.itemCount, warnings: s.warnings,
+                nextDue: s.nextDue.map(FeedDate.rfc3339), failures: s.failureCount, movedTo: s.movedTo,
+                holdReason: s.holdReason)
         }
         let lastSync = input.sources.compactMap(\.lastAttempt).max().map(FeedDate.rfc3339)
         let encoder = JSONEncoder()

@@ -13,9 +13,13 @@ public struct StoredItem<Payload: Sendable>: Sendable {
 extension HubStore {
     /// Replaces a source's items with what it publishes now, in one transaction: new items are
     /// added, changed ones updated (first-seen kept), and items the source dropped are removed.
+    ///
+    /// A dropped item leaves a tombstone with its first-seen time; if the source publishes it
+    /// again (a flapping source), it comes back with that time instead of as new.
     public func recordSuccess(
         _ source: SourceIdentity, events: [Event], articles: [Article], format: String, warnings: [String],
-        httpStatus: Int?, validators: SourceValidators, parserVersion: Int, now: Date
+        httpStatus: Int?, validators: SourceValidators, parserVersion: Int,
+        schedule: SourceSchedule = SourceSchedule(), now: Date
     ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -33,7 +37,9 @@ extension HubStore {
                 try db.execute(
                     sql: """
                         INSERT INTO item (source_id, kind, item_key, payload, content_hash, first_seen, last_seen, last_changed)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        VALUES (?, ?, ?, ?, ?,
+                            COALESCE((SELECT first_seen FROM item_tombstone
+                                WHERE source_id = ?1 AND kind = ?2 AND item_key = ?3), ?6), ?7, ?8)
                         ON CONFLICT(source_id, kind, item_key) DO UPDATE SET
                             payload = excluded.payload,
                             last_seen = excluded.last_seen,
@@ -46,20 +52,38 @@ extension HubStore {
             }
             try db.execute(
                 sql: """
-                    DELETE FROM item WHERE source_id = ?
-                    AND (kind, item_key) NOT IN (SELECT kind, item_key FROM present)
+                    DELETE FROM item_tombstone WHERE source_id = ?
+                    AND (kind, item_key) IN (SELECT kind, item_key FROM present)
                     """,
                 arguments: [source.id])
             try db.execute(
                 sql: """
+                    INSERT OR REPLACE INTO item_tombstone (source_id, kind, item_key, first_seen, removed_at)
+                    SELECT source_id, kind, item_key, first_seen, ? FROM item WHERE source_id = ?
+                    AND (kind, item_key) NOT IN (SELECT kind, item_key FROM present)
+                    """,
+                arguments: [time, source.id])
+            try db.execute(
+                sql: """
+                    DELETE FROM item WHERE source_id = ?
+                    AND (kind, item_key) NOT IN (SELECT kind, item_key FROM present)
+                    """,
+                arguments: [source.id])
+            // A year is far longer than any flap; older tombstones only cost space.
+            try db.execute(
+                sql: "DELETE FROM item_tombstone WHERE source_id = ? AND removed_at < ?",
+                arguments: [source.id, time - 366 * 86_400])
+            try db.execute(
+                sql: """
                     UPDATE source SET state = 'ok', format = ?, last_attempt = ?, last_success = ?, last_error = NULL,
                         http_status = ?, etag = ?, last_modified = ?, content_hash = ?, item_count = ?, warnings = ?,
-                        parser_version = ?
+                        parser_version = ?, next_due = ?, moved_to = ?, failure_count = 0, hold_reason = NULL
                     WHERE id = ?
                     """,
                 arguments: [
                     format, time, time, httpStatus, validators.etag, validators.lastModified, validators.contentHash,
-                    rows.count, warningsJSON, parserVersion, source.id,
+                    rows.count, warningsJSON, parserVersion, schedule.nextDue?.timeIntervalSince1970, schedule.movedTo,
+                    source.id,
                 ])
         }
     }

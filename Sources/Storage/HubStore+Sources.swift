@@ -14,6 +14,19 @@ public struct SourceValidators: Sendable, Hashable {
     }
 }
 
+/// Scheduling facts written together with a source's status, in the same transaction.
+public struct SourceSchedule: Sendable, Hashable {
+    /// Earliest time the source is fetched again; nil means the next sync.
+    public var nextDue: Date?
+    /// A permanent redirect target seen on this fetch.
+    public var movedTo: String?
+
+    public init(nextDue: Date? = nil, movedTo: String? = nil) {
+        self.nextDue = nextDue
+        self.movedTo = movedTo
+    }
+}
+
 extension HubStore {
     /// The stored state of one source, or nil before its first sync.
     public func source(id: String) throws -> SourceRecord? {
@@ -29,7 +42,8 @@ extension HubStore {
 
     /// Records a fetch that was not modified: the items stay, and they count as seen now.
     public func recordUnchanged(
-        _ source: SourceIdentity, httpStatus: Int?, validators: SourceValidators, now: Date
+        _ source: SourceIdentity, httpStatus: Int?, validators: SourceValidators,
+        schedule: SourceSchedule = SourceSchedule(), now: Date
     ) throws {
         try pool.write { db in
             try Self.upsert(source, db: db)
@@ -37,12 +51,14 @@ extension HubStore {
                 sql: """
                     UPDATE source SET state = 'unchanged', last_attempt = ?, last_success = ?, last_error = NULL,
                         http_status = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
-                        content_hash = COALESCE(?, content_hash)
+                        content_hash = COALESCE(?, content_hash), next_due = ?, moved_to = ?, failure_count = 0,
+                        hold_reason = NULL
                     WHERE id = ?
                     """,
                 arguments: [
                     now.timeIntervalSince1970, now.timeIntervalSince1970, httpStatus, validators.etag,
-                    validators.lastModified, validators.contentHash, source.id,
+                    validators.lastModified, validators.contentHash, schedule.nextDue?.timeIntervalSince1970,
+                    schedule.movedTo, source.id,
                 ])
             try db.execute(
                 sql: "UPDATE item SET last_seen = ? WHERE source_id = ?",
@@ -51,15 +67,44 @@ extension HubStore {
     }
 
     /// Records a failed fetch or parse. The source's items are left exactly as they were.
-    public func recordFailure(_ source: SourceIdentity, error: String, httpStatus: Int?, now: Date) throws {
+    /// `state` is `.failed` or `.broken`; the failure count grows by one.
+    public func recordFailure(
+        _ source: SourceIdentity, error: String, httpStatus: Int?, state: SourceState = .failed,
+        schedule: SourceSchedule = SourceSchedule(), now: Date
+    ) throws {
         try pool.write { db in
             try Self.upsert(source, db: db)
             try db.execute(
                 sql: """
-                    UPDATE source SET state = 'failed', last_attempt = ?, last_error = ?, http_status = ?
+                    UPDATE source SET state = ?, last_attempt = ?, last_error = ?, http_status = ?,
+                        failure_count = failure_count + 1, next_due = ?, moved_to = COALESCE(?, moved_to)
                     WHERE id = ?
                     """,
-                arguments: [now.timeIntervalSince1970, error, httpStatus, source.id])
+                arguments: [
+                    state.rawValue, now.timeIntervalSince1970, error, httpStatus,
+                    schedule.nextDue?.timeIntervalSince1970, schedule.movedTo, source.id,
+                ])
+        }
+    }
+
+    /// Records content that was fetched but held back: items and validators stay as they were,
+    /// so the next sync fetches and judges the content again.
+    public func recordHeld(
+        _ source: SourceIdentity, reason: String, httpStatus: Int?, schedule: SourceSchedule = SourceSchedule(),
+        now: Date
+    ) throws {
+        try pool.write { db in
+            try Self.upsert(source, db: db)
+            try db.execute(
+                sql: """
+                    UPDATE source SET state = 'held', last_attempt = ?, last_error = NULL, hold_reason = ?,
+                        http_status = ?, failure_count = 0, next_due = ?, moved_to = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    now.timeIntervalSince1970, reason, httpStatus, schedule.nextDue?.timeIntervalSince1970,
+                    schedule.movedTo, source.id,
+                ])
         }
     }
 
@@ -83,6 +128,8 @@ extension HubStore {
             lastAttempt: (row["last_attempt"] as Double?).map(Date.init(timeIntervalSince1970:)),
             lastSuccess: (row["last_success"] as Double?).map(Date.init(timeIntervalSince1970:)),
             lastError: row["last_error"], httpStatus: row["http_status"], itemCount: row["item_count"],
-            warnings: warnings ?? [], parserVersion: row["parser_version"])
+            warnings: warnings ?? [], parserVersion: row["parser_version"],
+            nextDue: (row["next_due"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            failureCount: row["failure_count"], movedTo: row["moved_to"], holdReason: row["hold_reason"])
     }
 }

@@ -8,8 +8,16 @@ public enum SourceState: String, Sendable, Codable, Hashable {
     case ok
     /// Not modified since the last sync (HTTP 304 or the same bytes); items kept.
     case unchanged
-    /// Fetching or parsing failed; the last good items are kept.
+    /// Fetching or parsing failed; the last good items are kept and the source is retried with backoff.
     case failed
+    /// The feed is gone (HTTP 404 or 410): the last good items are kept, the coordinator must act.
+    case broken
+    /// The new content looked like an accident (no items, or many future events lost at once):
+    /// the last good items are kept until the coordinator runs `sync --accept SOURCE`.
+    case held
+
+    /// The source does not deliver fresh content and somebody should look at it.
+    public var needsAttention: Bool { self == .failed || self == .broken || self == .held }
 }
 
 /// A source's row in the store: validators for conditional GET and its last status.
@@ -31,6 +39,14 @@ public struct SourceRecord: Sendable, Hashable {
     public var warnings: [String]
     /// `DocumentParser.version` that produced the stored items (0 before it was recorded).
     public var parserVersion: Int
+    /// Earliest time the next sync fetches the source again; nil means at once.
+    public var nextDue: Date?
+    /// Failures in a row since the last success; drives the backoff.
+    public var failureCount: Int
+    /// Where a 301/308 pointed the last time the source was fetched.
+    public var movedTo: String?
+    /// Why the last content was held back (state `held`).
+    public var holdReason: String?
 }
 
 /// Who a source belongs to and where it is read from, as written on every status update.

@@ -46,6 +46,8 @@ enum StoreMigrations {
         migrator.registerMigration("v2: parser version per source") { db in
             try db.execute(sql: "ALTER TABLE source ADD COLUMN parser_version INTEGER NOT NULL DEFAULT 0")
         }
+        SourceLifecycleMigration.register(in: &migrator)
+        MergeIdentityMigration.register(in: &migrator)
         return migrator
     }
 }

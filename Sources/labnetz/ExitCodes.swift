@@ -7,4 +7,6 @@ enum ExitCodes {
     static let badConfiguration = ExitCode(2)
     static let syncRunning = ExitCode(3)
     static let storeOrPublishFailed = ExitCode(4)
+    /// New content of some source was held back and waits for `sync --accept SOURCE`.
+    static let sourcesHeld = ExitCode(5)
 }

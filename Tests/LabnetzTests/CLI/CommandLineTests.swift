@@ -117,8 +117,13 @@ struct CommandLineTests {
         try FileManager.default.removeItem(at: folder.appendingPathComponent("feeds/menden/feed.json"))
         let run = try Self.run(["sync", "--config", folder.appendingPathComponent("federation.json").path])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("FAILED  menden/menden-news: file not found: feeds/menden/feed.json"))
+        #expect(run.stdout.contains("BROKEN  menden/menden-news: file not found: feeds/menden/feed.json"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("public/regional.ics").path))
+        let status = try Self.run(["status", "--config", folder.appendingPathComponent("federation.json").path])
+        #expect(status.status == 1, "status exits like sync: some source is broken")
+        let row = status.stdout.split(separator: "\n").first { $0.hasPrefix("menden/menden-news") } ?? ""
+        #expect(row.contains("broken") && row.contains("file not found: feeds/menden/feed.json"), "\(status.stdout)")
+        #expect(status.stdout.hasPrefix("SOURCE"))
     }
 
     @Test func inspectPrintsTheContractOrAnErrorObject() throws {

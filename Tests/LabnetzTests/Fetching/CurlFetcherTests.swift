@@ -280,28 +280,52 @@ import Testing
         #expect(start.duration(to: clock.now) < .seconds(5))
     }
 
-    @Test func concurrentSlowFetchesDoNotQueueBehindEachOther() async throws {
-        let server = try LoopbackHTTPServer { _ in
-            var response = LoopbackHTTPServer.Response.text("ok")
-            response.delayBeforeBody = .milliseconds(600)
-            return response
+    /// Wall time of `count` parallel fetches that each wait `delay` before the body, spread over
+    /// `hosts` servers (each its own `host:port`, which is what the per-host limit counts).
+    private static func parallelFetches(
+        _ fetcher: CurlFetcher, count: Int, delay: Duration, hosts: Int = 1
+    ) async throws -> (statuses: [Int], elapsed: Duration) {
+        let servers = try (0..<hosts).map { _ in
+            try LoopbackHTTPServer { _ in
+                var response = LoopbackHTTPServer.Response.text("ok")
+                response.delayBeforeBody = delay
+                return response
+            }
         }
-        defer { server.stop() }
-        let clock = ContinuousClock()
-        let start = clock.now
-
+        defer { servers.forEach { $0.stop() } }
+        let start = ContinuousClock.now
         let statuses = await withTaskGroup(of: Int.self) { group in
-            for index in 0..<16 {
-                group.addTask { [fetcher] in
-                    await fetcher.fetch(FetchRequest(url: server.url("/\(index)"))).response?.httpStatus ?? 0
-                }
+            for index in 0..<count {
+                let url = servers[index % servers.count].url("/\(index)")
+                group.addTask { await fetcher.fetch(FetchRequest(url: url)).response?.httpStatus ?? 0 }
             }
             return await group.reduce(into: []) { $0.append($1) }
         }
+        return (statuses, start.duration(to: .now))
+    }
 
-        #expect(statuses == Array(repeating: 200, count: 16))
-        // Sixteen blocked transfers in parallel take one delay, not several: each has its own thread.
-        #expect(start.duration(to: clock.now) < .seconds(3))
+    @Test func concurrentSlowFetchesDoNotQueueBehindEachOther() async throws {
+        let fetcher = CurlFetcher(maxConnections: 32, maxPerHost: 16)
+        let run = try await Self.parallelFetches(fetcher, count: 16, delay: .milliseconds(600))
+        #expect(run.statuses == Array(repeating: 200, count: 16))
+        // Sixteen blocked transfers on one multi handle overlap: one after another would take 9.6 s.
+        #expect(run.elapsed < .seconds(4))
+    }
+
+    @Test func perHostAndGlobalLimitsQueueTransfers() async throws {
+        let perHost = try await Self.parallelFetches(
+            CurlFetcher(maxConnections: 32, maxPerHost: 2), count: 6, delay: .milliseconds(800))
+        #expect(perHost.statuses == Array(repeating: 200, count: 6))
+        #expect(perHost.elapsed >= .milliseconds(2400), "6 transfers, 2 at a time: three rounds")
+        // Other servers are other hosts: the per-host limit does not hold them back.
+        let spread = try await Self.parallelFetches(
+            CurlFetcher(maxConnections: 32, maxPerHost: 2), count: 6, delay: .milliseconds(800),
+            hosts: 3)
+        #expect(spread.elapsed < .milliseconds(2000), "one round of 0.8 s, not three")
+        let global = try await Self.parallelFetches(
+            CurlFetcher(maxConnections: 2, maxPerHost: 8), count: 6, delay: .milliseconds(800),
+            hosts: 3)
+        #expect(global.elapsed >= .milliseconds(2400), "the global limit caps all hosts together")
     }
 
     /// Real gzip bytes from /bin/gzip, so decoding is tested against an independent encoder.

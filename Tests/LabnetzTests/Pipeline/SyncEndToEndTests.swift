@@ -63,7 +63,7 @@ struct SyncEndToEndTests {
         #expect(
             first.publishedFiles.map { ($0 as NSString).lastPathComponent }.sorted() == [
                 "index.html", "news.atom", "news.json", "news.rss", "regional.ics", "regional.json", "sources.opml",
-                "status.json",
+                "status.html", "status.json",
             ])
 
         let ics = try Self.published(config, "regional.ics")
@@ -148,6 +148,21 @@ struct SyncEndToEndTests {
         let path = folder.appendingPathComponent("data/hub.sqlite.lock").path
         let first = try #require(try SyncLock.acquire(path: path))
         #expect(try SyncLock.acquire(path: path) == nil)
+        #expect(first.takenOverFrom == nil)
         withExtendedLifetime(first) {}
+    }
+
+    @Test func aLockLeftByAKilledRunIsTakenOver() throws {
+        let folder = try RepositoryFiles.temporaryFolder()
+        let path = folder.appendingPathComponent("data/hub.sqlite.lock").path
+        do {
+            let clean = try #require(try SyncLock.acquire(path: path))
+            withExtendedLifetime(clean) {}
+        }
+        #expect(try SyncLock.acquire(path: path)?.takenOverFrom == nil, "a clean exit leaves no pid behind")
+        // A killed run leaves its pid in the file; the kernel has already dropped its flock.
+        try Data("4242\n".utf8).write(to: URL(fileURLWithPath: path))
+        let next = try #require(try SyncLock.acquire(path: path))
+        #expect(next.takenOverFrom == 4242)
     }
 }

@@ -32,6 +32,9 @@ final class LoopbackHTTPServer: Sendable {
         var drip: (chunkSize: Int, interval: Duration)? = nil
         /// False leaves the length open (the body ends when the connection closes).
         var sendsContentLength = true
+        /// A body of `count` bytes produced while sending (repeating `pattern`), so a test can offer
+        /// a huge body without holding it; replaces `body`, and no Content-Length is sent for it.
+        var generated: (count: Int, pattern: [UInt8])? = nil
 
         init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = []) {
             self.status = status
@@ -177,7 +180,15 @@ private final class Core: Sendable {
         let omitsBody = request.method == "HEAD" || response.status == 304 || response.status == 204
         guard send(client, Self.head(of: response, omitsBody: omitsBody)) else { return }
         guard !omitsBody, pause(response.delayBeforeBody) else { return }
-        if let drip = response.drip {
+        if let generated = response.generated {
+            let chunk = Self.repeating(generated.pattern, toAbout: 65_536)
+            var sent = 0
+            while sent < generated.count {
+                let part = chunk[..<min(chunk.count, generated.count - sent)]
+                guard !isStopped, send(client, part) else { return }
+                sent += part.count
+            }
+        } else if let drip = response.drip {
             var offset = 0
             while offset < response.body.count {
                 let end = min(offset + max(1, drip.chunkSize), response.body.count)
@@ -191,11 +202,19 @@ private final class Core: Sendable {
         shutdown(client, Int32(SHUT_WR))
     }
 
+    private static func repeating(_ pattern: [UInt8], toAbout size: Int) -> [UInt8] {
+        guard !pattern.isEmpty else { return [UInt8](repeating: 0, count: size) }
+        var result: [UInt8] = []
+        result.reserveCapacity(size + pattern.count)
+        while result.count < size { result.append(contentsOf: pattern) }
+        return result
+    }
+
     private static func head(of response: LoopbackHTTPServer.Response, omitsBody: Bool) -> ArraySlice<UInt8> {
         var lines = ["HTTP/1.1 \(response.status) \(response.status < 400 ? "OK" : "Error")"]
         for (name, value) in response.headers { lines.append("\(name): \(value)") }
         let hasLength = response.headers.contains { $0.0.lowercased() == "content-length" }
-        if response.sendsContentLength, !hasLength, !omitsBody || response.status == 204 {
+        if response.sendsContentLength, response.generated == nil, !hasLength, !omitsBody || response.status == 204 {
             lines.append("Content-Length: \(omitsBody ? 0 : response.body.count)")
         }
         lines.append("Connection: close")

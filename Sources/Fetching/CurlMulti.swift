@@ -1,0 +1,109 @@
+import CCurl
+import Foundation  // Thread only
+import Synchronization
+
+/// Runs transfers on one libcurl multi handle from a single driver thread, with at most
+/// `limits.total` transfers in flight and at most `limits.perHost` to one host.
+///
+/// Transfers beyond the limits wait in a queue here rather than inside curl, so their
+/// timeouts only start once they are really on the wire. The driver thread exists only
+/// while there is work; it holds the multi handle alive until then.
+final class CurlMulti: Sendable {
+    /// How many transfers may run at once, overall and per `host:port`.
+    struct Limits: Sendable, Equatable {
+        var total: Int
+        var perHost: Int
+    }
+
+    private struct Job {
+        let transfer: CurlTransfer
+        let host: String
+        let done: @Sendable (FetchOutcome) -> Void
+    }
+
+    private struct State {
+        var queue: [Job] = []
+        var driving = false
+    }
+
+    // CURLM is `typedef void`, so the handle imports as a raw pointer; only the driver thread uses
+    // it for anything but curl_multi_wakeup, which libcurl documents as callable from any thread.
+    private nonisolated(unsafe) let multi: UnsafeMutableRawPointer
+    private let limits: Limits
+    private let state = Mutex(State())
+
+    init?(limits: Limits) {
+        guard CurlGlobal.isReady, let multi = curl_multi_init() else { return nil }
+        self.multi = multi
+        self.limits = Limits(total: max(1, limits.total), perHost: max(1, limits.perHost))
+        // curl's own connection cache must hold every parallel connection, or keep-alive is lost.
+        ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, self.limits.total)
+        ccurl_multi_setopt_long(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX)
+    }
+
+    deinit { curl_multi_cleanup(multi) }
+
+    /// Queues `transfer`; `done` is called exactly once, on the driver thread.
+    func submit(_ transfer: CurlTransfer, done: @escaping @Sendable (FetchOutcome) -> Void) {
+        let job = Job(transfer: transfer, host: CurlURL.hostKey(transfer.request.url), done: done)
+        let startDriver = state.withLock { state in
+            state.queue.append(job)
+            defer { state.driving = true }
+            return !state.driving
+        }
+        if startDriver {
+            let thread = Thread { self.drive() }
+            thread.name = "labnetz.curl-multi"
+            thread.start()
+        } else {
+            curl_multi_wakeup(multi)
+        }
+    }
+
+    private func drive() {
+        var active: [UnsafeMutableRawPointer: Job] = [:]
+        var perHost: [String: Int] = [:]
+        while true {
+            let admitted: [Job]? = state.withLock { state in
+                var taken: [Job] = []
+                var waiting: [Job] = []
+                for job in state.queue {
+                    if active.count + taken.count < limits.total, perHost[job.host, default: 0] < limits.perHost {
+                        perHost[job.host, default: 0] += 1
+                        taken.append(job)
+                    } else {
+                        waiting.append(job)
+                    }
+                }
+                state.queue = waiting
+                if taken.isEmpty && active.isEmpty {
+                    // Decided under the lock, so a submit either sees `driving == false` or is admitted here.
+                    state.driving = false
+                    return nil
+                }
+                return taken
+            }
+            guard let admitted else { return }
+            for job in admitted {
+                job.transfer.markStarted()
+                curl_multi_add_handle(multi, job.transfer.handle)
+                active[job.transfer.handle] = job
+            }
+            var running: Int32 = 0
+            curl_multi_perform(multi, &running)
+            var left: Int32 = 0
+            while let message = curl_multi_info_read(multi, &left) {
+                guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle else { continue }
+                let code = ccurl_msg_result(message)
+                curl_multi_remove_handle(multi, handle)
+                guard let job = active.removeValue(forKey: handle) else { continue }
+                perHost[job.host, default: 1] -= 1
+                job.done(job.transfer.finish(code: code))
+            }
+            if !active.isEmpty {
+                // Returns early on socket activity, on a curl timer, or on curl_multi_wakeup from submit.
+                curl_multi_poll(multi, nil, 0, 1000, nil)
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import FeedModel
+import Foundation
+import Mustache
+import Parsing
+import Storage
+
+/// Renders `status.html`: the same facts as `status.json` as a German page for the coordinator.
+public enum StatusPagePublisher {
+    public static func render(_ input: PublishInput) -> String {
+        let zone = input.hub.timeZone
+        func label(_ date: Date) -> String {
+            let local = CivilDateTime(date, in: zone)
+            let d = local.date
+            return "\(pad(d.day)).\(pad(d.month)).\(d.year), \(GermanDates.time(local)) Uhr"
+        }
+        var attention = 0
+        let sources = input.sources.map { record -> [String: Any] in
+            if record.state.needsAttention { attention += 1 }
+            var problem = record.holdReason ?? record.lastError ?? ""
+            if let movedTo = record.movedTo {
+                problem +=
+                    (problem.isEmpty ? "" : " ")
+                    + "Dauerhaft umgezogen nach \(movedTo): bitte federation.json anpassen."
+            }
+            if problem.isEmpty, !record.warnings.isEmpty {
+                let more = record.warnings.count > 3 ? " (und \(record.warnings.count - 3) weitere)" : ""
+                problem = "Warnungen: " + record.warnings.prefix(3).joined(separator: "; ") + more
+            }
+            return [
+                "member": input.memberName(record.member), "source": record.id, "url": record.url,
+                "isWeb": record.url.hasPrefix("http://") || record.url.hasPrefix("https://"),
+                "stateLabel": stateLabel(record.state), "cssClass": cssClass(record.state),
+                "lastSuccess": record.lastSuccess.map(label) ?? "noch nie",
+                "httpStatus": record.httpStatus.map(String.init) ?? "–", "itemCount": record.itemCount,
+                "nextDue": record.nextDue.map { $0 > input.now ? label($0) : "beim nächsten Lauf" }
+                    ?? "beim nächsten Lauf",
+                "problem": problem.isEmpty ? "–" : problem,
+            ]
+        }
+        var context: [String: Any] = [
+            "title": input.hub.title, "sources": sources,
+            "summary": attention == 0
+                ? "Alle \(sources.count) Quellen sind in Ordnung."
+                : "\(attention) von \(sources.count) Quellen brauchen Aufmerksamkeit.",
+        ]
+        if let last = input.sources.compactMap(\.lastAttempt).max() {
+            context["lastSync"] = ["iso": FeedDate.rfc3339(last), "label": label(last)]
+        }
+        guard let template = try? MustacheTemplate(string: StatusPageTemplate.page) else { return "" }
+        return template.render(context)
+    }
+
+    static func stateLabel(_ state: SourceState) -> String {
+        switch state {
+        case .new: "neu, noch nicht abgerufen"
+        case .ok: "in Ordnung"
+        case .unchanged: "in Ordnung (unverändert)"
+        case .failed: "Fehler, letzte gute Einträge bleiben"
+        case .broken: "nicht mehr gefunden (404/410), letzte gute Einträge bleiben"
+        case .held: "zurückgehalten, wartet auf Bestätigung"
+        }
+    }
+
+    static func cssClass(_ state: SourceState) -> String {
+        switch state {
+        case .new, .ok, .unchanged: "state-ok"
+        case .held: "state-warn"
+        case .failed, .broken: "state-bad"
+        }
+    }
+
+    private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}
