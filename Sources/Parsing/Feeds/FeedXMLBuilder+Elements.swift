@@ -169,17 +169,17 @@ extension FeedXMLBuilder {
         var c = c
         if Self.isBase64(c.attributes, atom: family == .atom),
             let data = Data(
-                base64Encoded: c.plain.trimmingCharacters(in: .whitespacesAndNewlines),
+                base64Encoded: c.plain.trimmed,
                 options: .ignoreUnknownCharacters)
         {
             c.plain = String(decoding: data, as: UTF8.self)
             c.hadChildren = false
         }
-        let trimmed = c.plain.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = c.plain.trimmed
         let inEntry = entry != nil
         switch c.key {
         case "title", "atom:title":
-            let v = value(of: c).trimmingCharacters(in: .whitespacesAndNewlines)
+            let v = value(of: c).trimmed
             if inEntry { if entry?.title == nil { entry?.title = v } } else { feed.title = feed.title ?? v }
         case "link":
             guard !trimmed.isEmpty else { return }
@@ -233,7 +233,7 @@ extension FeedXMLBuilder {
         case "language", "dc:language":
             if !inEntry, !trimmed.isEmpty { feed.language = feed.language ?? trimmed }
         case "dc:title", "media:title":
-            let v = value(of: c).trimmingCharacters(in: .whitespacesAndNewlines)
+            let v = value(of: c).trimmed
             if inEntry { if entry?.title == nil { entry?.title = v } } else if feed.title == nil { feed.title = v }
         case "dc:description", "itunes:summary", "media:description":
             let v = value(of: c)

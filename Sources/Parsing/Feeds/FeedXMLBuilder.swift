@@ -99,6 +99,8 @@ struct FeedXMLBuilder {
         stack.append(frame)
 
         if var c = capture {
+            capture = nil
+            if !c.hadChildren, c.mode != .xhtml { c.markup = HTMLEscape.text(c.plain) }
             c.hadChildren = true
             if c.mode == .xhtml, c.wrapperDepth == nil, depth == c.depth + 1, local == "div",
                 c.markup.isEmpty
@@ -125,8 +127,11 @@ struct FeedXMLBuilder {
 
     mutating func text(_ s: String) {
         guard var c = capture else { return }
+        // Taken out first, so the strings are uniquely referenced and grow in place (no copy per chunk).
+        capture = nil
         c.plain += s
-        c.markup += HTMLEscape.text(s)
+        // Markup is only read once the field has child elements (or is XHTML): escape lazily.
+        if c.hadChildren || c.mode == .xhtml { c.markup += HTMLEscape.text(s) }
         capture = c
     }
 
@@ -134,8 +139,8 @@ struct FeedXMLBuilder {
         guard let frame = stack.popLast() else { return }
         let endedDepth = depth + 1
         if var c = capture {
+            capture = nil
             if endedDepth == c.depth {
-                capture = nil
                 finishField(c, line: line)
             } else {
                 if endedDepth != c.wrapperDepth {
@@ -258,7 +263,7 @@ struct FeedXMLBuilder {
     }
 
     mutating func setDate(_ text: String, published: Bool, line: Int) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         guard !trimmed.isEmpty else { return }
         guard let date = FeedDate.parse(trimmed) else {
             warn(line, "unreadable date \"\(trimmed.prefix(80))\"")
