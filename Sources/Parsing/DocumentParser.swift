@@ -6,7 +6,7 @@ import Foundation
 public enum DocumentParser {
     /// Raise whenever parsing or normalizing changes what an item looks like: stored items of a
     /// source read by an older version are then re-read, even when the source itself did not change.
-    public static let version = 1
+    public static let version = 2
 
     /// The format the bytes look like, or nil when they are none of RSS, Atom, JSON Feed, iCalendar.
     public static func sniff(_ data: Data, contentType: String? = nil) -> FeedFormat? {

@@ -51,7 +51,7 @@ public enum FeedAdapter {
     /// The entry's own id, else its link, else a hash that stays the same across fetches as
     /// long as title, date and content do.
     static func identity(_ entry: RawEntry, content: String) -> String {
-        if let id = entry.id?.trimmingCharacters(in: .whitespacesAndNewlines), !id.isEmpty { return id }
+        if let id = entry.id?.trimmed, !id.isEmpty { return id }
         if let link = entry.link, !link.isEmpty { return link }
         let date = (entry.published ?? entry.updated).map(FeedDate.rfc3339) ?? ""
         return SHA256.hex((entry.title ?? "") + "\u{1F}" + date + "\u{1F}" + content)

@@ -33,6 +33,7 @@ extension FeedXMLBuilder {
             default: feed.format = "atom"
             }
             stack[0].key = "atom:feed"
+            atomNamespace = namespace
             if let lang = stack.last?.lang { feed.language = lang }
         default:
             rootName = local
@@ -168,17 +169,17 @@ extension FeedXMLBuilder {
         var c = c
         if Self.isBase64(c.attributes, atom: family == .atom),
             let data = Data(
-                base64Encoded: c.plain.trimmingCharacters(in: .whitespacesAndNewlines),
+                base64Encoded: c.plain.trimmed,
                 options: .ignoreUnknownCharacters)
         {
             c.plain = String(decoding: data, as: UTF8.self)
             c.hadChildren = false
         }
-        let trimmed = c.plain.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = c.plain.trimmed
         let inEntry = entry != nil
         switch c.key {
         case "title", "atom:title":
-            let v = value(of: c).trimmingCharacters(in: .whitespacesAndNewlines)
+            let v = value(of: c).trimmed
             if inEntry { if entry?.title == nil { entry?.title = v } } else { feed.title = feed.title ?? v }
         case "link":
             guard !trimmed.isEmpty else { return }
@@ -216,6 +217,8 @@ extension FeedXMLBuilder {
             guidIsLink = Self.attribute(c.attributes, "isPermaLink")?.lowercased() != "false"
         case "atom:id":
             guard !trimmed.isEmpty else { return }
+            // A path as id names a resource of the feed's site: resolved like any relative URI.
+            let trimmed = trimmed.hasPrefix("/") ? URLResolver.resolve(trimmed, against: c.base) : trimmed
             if inEntry { entry?.id = trimmed } else { feed.id = feed.id ?? trimmed }
         case "pubDate", "atom:published", "atom:issued", "dcterms:issued":
             setDate(trimmed, published: true, line: line)
@@ -230,7 +233,7 @@ extension FeedXMLBuilder {
         case "language", "dc:language":
             if !inEntry, !trimmed.isEmpty { feed.language = feed.language ?? trimmed }
         case "dc:title", "media:title":
-            let v = value(of: c).trimmingCharacters(in: .whitespacesAndNewlines)
+            let v = value(of: c).trimmed
             if inEntry { if entry?.title == nil { entry?.title = v } } else if feed.title == nil { feed.title = v }
         case "dc:description", "itunes:summary", "media:description":
             let v = value(of: c)

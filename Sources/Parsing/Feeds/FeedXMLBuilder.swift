@@ -59,6 +59,8 @@ struct FeedXMLBuilder {
     var eventType: String?
     let documentBase: String?
     var notExpanded: Set<String> = []
+    /// The namespace of the root `<feed>`, whatever it is.
+    var atomNamespace: String?
     /// When set, completed entries go here instead of into `feed.entries` (streaming).
     var onEntry: ((RawEntry) -> Void)?
 
@@ -89,11 +91,16 @@ struct FeedXMLBuilder {
             if a.local == "base" { frame.base = URLResolver.resolve(a.value, against: frame.base) }
             if a.local == "lang" { frame.lang = a.value }
         }
-        if family == .atom, prefix == "" { frame.key = "atom:" + local }
+        // An Atom feed in a namespace of its own (or none) is still Atom: its elements are Atom's.
+        if family == .atom, prefix == "" || (namespace != nil && namespace == atomNamespace) {
+            frame.key = local == "item" ? "atom:entry" : "atom:" + local
+        }
         if family == .rss, prefix == "", local.contains(where: \.isUppercase) { frame.key = Self.rssKey(local) }
         stack.append(frame)
 
         if var c = capture {
+            capture = nil
+            if !c.hadChildren, c.mode != .xhtml { c.markup = HTMLEscape.text(c.plain) }
             c.hadChildren = true
             if c.mode == .xhtml, c.wrapperDepth == nil, depth == c.depth + 1, local == "div",
                 c.markup.isEmpty
@@ -120,8 +127,11 @@ struct FeedXMLBuilder {
 
     mutating func text(_ s: String) {
         guard var c = capture else { return }
+        // Taken out first, so the strings are uniquely referenced and grow in place (no copy per chunk).
+        capture = nil
         c.plain += s
-        c.markup += HTMLEscape.text(s)
+        // Markup is only read once the field has child elements (or is XHTML): escape lazily.
+        if c.hadChildren || c.mode == .xhtml { c.markup += HTMLEscape.text(s) }
         capture = c
     }
 
@@ -129,8 +139,8 @@ struct FeedXMLBuilder {
         guard let frame = stack.popLast() else { return }
         let endedDepth = depth + 1
         if var c = capture {
+            capture = nil
             if endedDepth == c.depth {
-                capture = nil
                 finishField(c, line: line)
             } else {
                 if endedDepth != c.wrapperDepth {
@@ -253,7 +263,7 @@ struct FeedXMLBuilder {
     }
 
     mutating func setDate(_ text: String, published: Bool, line: Int) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         guard !trimmed.isEmpty else { return }
         guard let date = FeedDate.parse(trimmed) else {
             warn(line, "unreadable date \"\(trimmed.prefix(80))\"")

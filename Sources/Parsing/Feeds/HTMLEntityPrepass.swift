@@ -11,6 +11,8 @@ enum HTMLEntityPrepass {
         var bytes: [UInt8]
         /// Distinct entity names that were rewritten, in first-seen order.
         var names: [String]
+        /// `&` that start no reference (`?a=1&b=2`, `&madeup;`), kept as literal text.
+        var bareAmpersands: Int
         /// 1-based line of the first rewrite.
         var firstLine: Int?
     }
@@ -23,6 +25,7 @@ enum HTMLEntityPrepass {
         let declared = declaredEntities(input)
         var out: [UInt8] = []
         var names: [String] = []
+        var bare = 0
         var firstLine: Int?
         var line = 1
         var copied = 0
@@ -37,23 +40,66 @@ enum HTMLEntityPrepass {
                 // Text inside CDATA and comments is literal: `&nbsp;` there is just text.
                 for k in i..<skip where input[k] == 10 { line += 1 }
                 i = skip
-            } else if c == UInt8(ascii: "&"), let (name, end) = entityName(input, at: i), !predefined.contains(name),
-                !declared.contains(name), let code = htmlCodePoint(name)
-            {
-                if out.isEmpty { out.reserveCapacity(n + 64) }
-                out.append(contentsOf: input[copied..<i])
-                out.append(contentsOf: Array("&#\(code);".utf8))
-                copied = end
-                if !names.contains(name) { names.append(name) }
-                if firstLine == nil { firstLine = line }
+            } else if c == UInt8(ascii: "&") {
+                var replacement: [UInt8]?
+                var end = i + 1
+                if let (name, nameEnd) = entityName(input, at: i) {
+                    if predefined.contains(name) || declared.contains(name) {
+                        end = nameEnd
+                    } else if let code = htmlCodePoint(name) {
+                        replacement = Array("&#\(code);".utf8)
+                        end = nameEnd
+                        if !names.contains(name) { names.append(name) }
+                    } else {
+                        // Neither XML's nor HTML's: the text as written, as feed readers show it.
+                        replacement = Array("&amp;".utf8)
+                        bare += 1
+                    }
+                } else if let (fixed, refEnd) = characterReference(input, at: i) {
+                    replacement = fixed
+                    end = refEnd
+                } else {
+                    // A bare `&` (`?a=1&b=2`): a literal ampersand.
+                    replacement = Array("&amp;".utf8)
+                    bare += 1
+                }
+                if let replacement {
+                    if out.isEmpty { out.reserveCapacity(n + 64) }
+                    out.append(contentsOf: input[copied..<i])
+                    out.append(contentsOf: replacement)
+                    copied = end
+                    if firstLine == nil { firstLine = line }
+                }
                 i = end
             } else {
                 i += 1
             }
         }
-        guard !names.isEmpty else { return nil }
+        guard copied > 0 else { return nil }
         out.append(contentsOf: input[copied..<n])
-        return Outcome(bytes: out, names: names, firstLine: firstLine)
+        return Outcome(bytes: out, names: names, bareAmpersands: bare, firstLine: firstLine)
+    }
+
+    /// A numeric character reference at `i`: nil when it is none (a bare `&`), else the
+    /// replacement (nil when it is fine as written; `&#X41;`, HTML-only, becomes `&#x41;`) and its end.
+    private static func characterReference(_ b: [UInt8], at i: Int) -> ([UInt8]?, Int)? {
+        guard i + 3 < b.count, b[i + 1] == UInt8(ascii: "#") else { return nil }
+        var k = i + 2
+        let hex = b[k] == UInt8(ascii: "x") || b[k] == UInt8(ascii: "X")
+        if hex { k += 1 }
+        let digitsStart = k
+        while k < b.count, k - digitsStart < 10 {
+            let c = b[k]
+            let isDigit = c >= 48 && c <= 57
+            let isHex = isDigit || ((c | 0x20) >= 97 && (c | 0x20) <= 102)
+            guard hex ? isHex : isDigit else { break }
+            k += 1
+        }
+        guard k > digitsStart, k < b.count, b[k] == UInt8(ascii: ";") else { return nil }
+        if hex, b[i + 2] == UInt8(ascii: "X") {
+            return (Array("&#x".utf8) + Array(b[digitsStart...k]), k + 1)
+        }
+        return (nil, k + 1)
     }
 
     /// False for UTF-16/32 and EBCDIC, where an ASCII scan would misread the bytes.

@@ -7,15 +7,23 @@ public enum JSONFeedParser {
     /// text that is not JSON, or JSON that is not an object, is a failure.
     public static func parse(_ data: Data, baseURL: String?) -> Result<RawFeed, ParseFailure> {
         let object: Any
+        var lenient = false
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            return .failure(ParseFailure("invalid JSON: \(error.localizedDescription)"))
+            // Serializers in the wild write NaN and Infinity (JavaScript's JSON does not, JSON5 does):
+            // read them, keep what is valid, and say so.
+            guard let repaired = nonFiniteAsNull(data),
+                let again = try? JSONSerialization.jsonObject(with: repaired, options: [.fragmentsAllowed])
+            else { return .failure(ParseFailure("invalid JSON: \(error.localizedDescription)")) }
+            object = again
+            lenient = true
         }
         guard let root = object as? [String: Any] else {
             return .failure(ParseFailure("a JSON Feed must be a JSON object"))
         }
         var feed = RawFeed(format: "json")
+        if lenient { flag(&feed, "not strict JSON: NaN or Infinity read as null") }
         switch (root["version"] as? String)?.trimmingCharacters(in: .whitespaces) {
         case "https://jsonfeed.org/version/1", "http://jsonfeed.org/version/1":
             feed.format = "json10"
@@ -119,16 +127,10 @@ public enum JSONFeedParser {
     private static func authors(_ object: [String: Any], baseURL: String?) -> [RawPerson] {
         var list: [[String: Any]] = (object["authors"] as? [Any] ?? []).compactMap { $0 as? [String: Any] }
         if list.isEmpty, let single = object["author"] as? [String: Any] { list = [single] }
-        return list.compactMap { a in
-            let name = string(a["name"])
-            var href = string(a["url"]).map { URLResolver.resolve($0, against: baseURL) }
-            var email: String?
-            if let h = href, h.lowercased().hasPrefix("mailto:") {
-                email = String(h.dropFirst(7).prefix { $0 != "?" })
-                href = nil
-            }
-            guard name != nil || href != nil || email != nil else { return nil }
-            return RawPerson(name: name, email: email, href: href)
+        // Every author object counts, even one whose fields are missing or of the wrong type;
+        // a mailto: url stays the author's url (the spec has no e-mail field).
+        return list.map { a in
+            RawPerson(name: string(a["name"]), href: string(a["url"]).map { URLResolver.resolve($0, against: baseURL) })
         }
     }
 
@@ -140,6 +142,42 @@ public enum JSONFeedParser {
     }
 
     /// Ids must be strings; numbers are accepted as their text, booleans and others are not.
+    /// `data` with the bare tokens NaN, Infinity and -Infinity (outside strings) replaced by
+    /// `null`; nil when there were none, so the document stays invalid.
+    static func nonFiniteAsNull(_ data: Data) -> Data? {
+        let bytes = [UInt8](data)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var inString = false
+        var replaced = false
+        var i = 0
+        let tokens = [Array("-Infinity".utf8), Array("Infinity".utf8), Array("NaN".utf8)]
+        while i < bytes.count {
+            let c = bytes[i]
+            if inString {
+                out.append(c)
+                if c == UInt8(ascii: "\\"), i + 1 < bytes.count {
+                    out.append(bytes[i + 1])
+                    i += 2
+                    continue
+                }
+                if c == UInt8(ascii: "\"") { inString = false }
+                i += 1
+                continue
+            }
+            if c == UInt8(ascii: "\"") { inString = true }
+            if let token = tokens.first(where: { bytes[i...].starts(with: $0) }) {
+                out.append(contentsOf: Array("null".utf8))
+                i += token.count
+                replaced = true
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+        return replaced ? Data(out) : nil
+    }
+
     private static func identifier(_ value: Any?) -> String? {
         if let s = value as? String { return s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : s }
         return number(value)
@@ -149,7 +187,8 @@ public enum JSONFeedParser {
         guard let n = value as? NSNumber, !isBoolean(n) else { return nil }
         let d = n.doubleValue
         guard d.isFinite else { return nil }
-        if d == d.rounded(), abs(d) < 9e15 { return String(Int64(d)) }
+        // A number written with a fraction (`200.0`) keeps it, as the feed wrote it.
+        if String(cString: n.objCType) != "d", d == d.rounded(), abs(d) < 9e15 { return String(Int64(d)) }
         return String(d)
     }
 

@@ -17,9 +17,17 @@ public enum XMLFeedParser {
         var notes: [ParseWarning] = []
         if let rewritten = HTMLEntityPrepass.rewrite(bytes) {
             bytes = rewritten.bytes
-            let list = rewritten.names.prefix(10).map { "&\($0);" }.joined(separator: ", ")
-            notes.append(
-                ParseWarning(line: rewritten.firstLine, "undeclared HTML entities read as characters: \(list)"))
+            if !rewritten.names.isEmpty {
+                let list = rewritten.names.prefix(10).map { "&\($0);" }.joined(separator: ", ")
+                notes.append(
+                    ParseWarning(line: rewritten.firstLine, "undeclared HTML entities read as characters: \(list)"))
+            }
+            if rewritten.bareAmpersands > 0 {
+                notes.append(
+                    ParseWarning(
+                        line: rewritten.firstLine,
+                        "\(rewritten.bareAmpersands) bare & (not starting an entity) read as text"))
+            }
         }
         return parse(
             source: .memory(bytes), baseURL: baseURL, contentType: contentType, maxBytes: maxBytes, notes: notes,

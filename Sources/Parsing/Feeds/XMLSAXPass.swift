@@ -92,7 +92,7 @@ final class XMLSAXPass {
         guard warnings.count < 100 else { return }
         let message =
             LibXML.string(UnsafeRawPointer(error.message).map { $0.assumingMemoryBound(to: xmlChar.self) })?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "XML error \(error.code)"
+            .trimmed ?? "XML error \(error.code)"
         warnings.append(ParseWarning(line: error.line > 0 ? Int(error.line) : nil, message))
     }
 

@@ -6,17 +6,17 @@ public enum HTMLEscape {
 
     private static func escape(_ s: String, quotes: Bool) -> String {
         guard s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || (quotes && $0 == 34) }) else { return s }
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 16)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quotes: out += "&quot;"
-            default: out.unicodeScalars.append(ch)
+        for b in s.utf8 {
+            switch b {
+            case 38: out.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
+            case 60: out.append(contentsOf: [38, 108, 116, 59])  // &lt;
+            case 62: out.append(contentsOf: [38, 103, 116, 59])  // &gt;
+            case 34 where quotes: out.append(contentsOf: [38, 113, 117, 111, 116, 59])  // &quot;
+            default: out.append(b)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -12,7 +12,7 @@ public enum HTMLSanitizer {
         }
         var writer = SanitizingWriter(baseURL: baseURL)
         walkParsed(html) { writer.emitChildren(of: $0) }
-        return writer.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return writer.output.trimmed
     }
 
     /// The visible text of `html`, entities decoded, whitespace collapsed, block tags as breaks.

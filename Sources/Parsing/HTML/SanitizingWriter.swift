@@ -101,7 +101,7 @@ struct SanitizingWriter {
     private func safeURL(_ raw: String, images: Bool) -> String? {
         if let scheme = URLResolver.scheme(of: raw) {
             let ok = scheme == "http" || scheme == "https" || (!images && scheme == "mailto")
-            return ok ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : nil
+            return ok ? raw.trimmed : nil
         }
         let resolved = URLResolver.resolve(raw, against: baseURL)
         if let scheme = URLResolver.scheme(of: resolved), scheme != "http", scheme != "https",

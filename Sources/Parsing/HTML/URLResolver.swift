@@ -5,7 +5,7 @@ enum URLResolver {
     /// `reference` made absolute against `base`; unchanged when there is no usable base or
     /// Foundation cannot read either string.
     static func resolve(_ reference: String, against base: String?) -> String {
-        let ref = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        let ref = reference.trimmed
         guard let base, !base.isEmpty else { return ref }
         if scheme(of: ref) != nil { return ref }
         guard let baseURL = URL(string: base), baseURL.scheme != nil else { return ref }

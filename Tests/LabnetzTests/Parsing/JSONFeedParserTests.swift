@@ -58,6 +58,25 @@ struct JSONFeedParserTests {
         #expect(feed.entries.map(\.id) == [nil, "1.5", nil, "7"])
     }
 
+    @Test func nonFiniteNumbersAreReadAsNullWithAWarning() throws {
+        let json =
+            #"{"version":"https://jsonfeed.org/version/1.1","title":"NaN \"Infinity\"","#
+            + #""items":[{"id":NaN,"title":"a"},{"id":-Infinity},{"id":200.0},{"id":"Infinity"}]}"#
+        let feed = try JSONFeedParser.parse(Data(json.utf8), baseURL: nil).get()
+        #expect(feed.title == #"NaN "Infinity""#)
+        #expect(feed.entries.map(\.id) == [nil, nil, "200.0", "Infinity"])
+        #expect(feed.bozo)
+        #expect(feed.warnings.contains { $0.message.contains("NaN") })
+    }
+
+    @Test func everyAuthorObjectCountsAndMailtoStaysAURL() throws {
+        let json =
+            #"{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[],"#
+            + #""authors":[{},{"name":5},{"url":"mailto:a@x.example"}]}"#
+        let feed = try JSONFeedParser.parse(Data(json.utf8), baseURL: nil).get()
+        #expect(feed.authors == [RawPerson(), RawPerson(), RawPerson(href: "mailto:a@x.example")])
+    }
+
     @Test func invalidJSONFails() {
         guard case .failure(let failure) = JSONFeedParser.parse(Data("{\"title\": ".utf8), baseURL: nil) else {
             Issue.record("invalid JSON accepted")
