@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Federation", dependencies: ["FeedModel"]),
         .target(name: "Fetching", dependencies: ["CCurl"]),
         .target(name: "Parsing", dependencies: ["FeedModel", "CLibXML2"]),
-        .target(name: "Merging", dependencies: ["FeedModel"]),
+        .target(name: "Merging", dependencies: ["FeedModel", "Federation"]),
         .target(
             name: "Storage",
             dependencies: ["FeedModel", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "labnetz",
             dependencies: [
-                "FeedModel", "Federation", "Parsing", "Pipeline", "Server", "Storage",
+                "FeedModel", "Federation", "Merging", "Parsing", "Pipeline", "Server", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

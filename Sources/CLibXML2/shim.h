@@ -21,4 +21,8 @@ static xmlParserInputPtr cxml_deny_loader(const char *url, const char *id, xmlPa
     return NULL;
 }
 static inline void cxml_install_deny_all_loader(void) { xmlSetExternalEntityLoader(cxml_deny_loader); }
+/* libxml2 prints some encoding errors through the generic (variadic) error function, which Swift
+   cannot implement: a silent one is set per thread before each parse; errors still reach serror. */
+static void cxml_silent_error(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static inline void cxml_silence_generic_errors(void) { xmlSetGenericErrorFunc(NULL, cxml_silent_error); }
 #endif

@@ -7,12 +7,17 @@ public struct FederationConfig: Sendable {
     public var members: [Member]
     /// The file it was read from; relative source paths are resolved against its folder.
     public var configPath: String
+    /// How events of several sources are matched (`$.dedup`), with the pinned corrections.
+    public var dedup: DedupSettings
 
-    public init(version: Int, hub: HubSettings, members: [Member], configPath: String) {
+    public init(
+        version: Int, hub: HubSettings, members: [Member], configPath: String, dedup: DedupSettings = DedupSettings()
+    ) {
         self.version = version
         self.hub = hub
         self.members = members
         self.configPath = configPath
+        self.dedup = dedup
     }
 
     /// Every source with the member that owns it, in configuration order.
@@ -43,6 +48,8 @@ public struct Member: Sendable, Hashable {
     public var name: String
     public var city: String?
     public var homepage: String?
+    /// Higher leads when members publish the same event and neither is the host (default 0).
+    public var priority: Int
     public var sources: [SourceSettings]
 }
 

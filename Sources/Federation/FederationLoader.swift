@@ -27,6 +27,7 @@ public enum FederationLoader {
             throw ConfigError(file: configPath, problems: validator.problems)
         }
         return FederationConfig(
-            version: config.version, hub: config.hub, members: config.members, configPath: configPath)
+            version: config.version, hub: config.hub, members: config.members, configPath: configPath,
+            dedup: config.dedup)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Walks the JSON tree of federation.json; collects all problems instead of stopping at the first.
 struct FederationValidator {
     let folder: String
-    private(set) var problems: [ConfigProblem] = []
+    var problems: [ConfigProblem] = []
     private var sourceIDs: [String: String] = [:]
 
     init(folder: String) { self.folder = folder }
@@ -36,10 +36,11 @@ struct FederationValidator {
                 members.append(member)
             }
         }
+        let dedup = readDedup(root.raw("dedup"), sourceIDs: Set(sourceIDs.keys))
         root.reportUnknownKeys()
         problems.insert(contentsOf: root.problems, at: 0)
         guard let version, let hub else { return nil }
-        return FederationConfig(version: version, hub: hub, members: members, configPath: "")
+        return FederationConfig(version: version, hub: hub, members: members, configPath: "", dedup: dedup)
     }
 
     private mutating func readHub(_ value: Any?, required: Bool) -> HubSettings? {
@@ -87,6 +88,7 @@ struct FederationValidator {
         let name = member.string("name", required: true)
         let city = member.string("city", required: false)
         let homepage = member.string("homepage", required: false)
+        let priority = member.integer("priority", required: false) ?? 0
         if let homepage, Self.httpURL(homepage) == nil {
             member.problem("homepage", "must be an absolute http:// or https:// URL, found \"\(homepage)\"")
         }
@@ -100,7 +102,8 @@ struct FederationValidator {
         member.reportUnknownKeys()
         // A member without a name still takes part in the duplicate-id check; the problem is recorded.
         guard let id else { return nil }
-        return Member(id: id, name: name ?? "", city: city, homepage: homepage, sources: sources)
+        return Member(
+            id: id, name: name ?? "", city: city, homepage: homepage, priority: priority, sources: sources)
     }
 
     private mutating func readSource(_ value: Any, path: String) -> SourceSettings? {

@@ -28,13 +28,17 @@ public struct Event: Sendable, Codable, Hashable {
     public var categories: [String]
     public var sequence: Int?
     public var lastModified: Date?
+    /// Who runs the event, as the source names it (RSS `ev:organizer`), when it says.
+    public var organizer: String?
+    /// True for an override with RANGE=THISANDFUTURE: it also changes every later instance.
+    public var thisAndFuture: Bool?
 
     public init(
         uid: String, recurrenceID: EventTime? = nil, title: String, summary: String? = nil,
         url: String? = nil, location: String? = nil, start: EventTime, end: EventTime? = nil,
         status: EventStatus = .confirmed, rrules: [String] = [], rdates: [EventTime] = [],
         exdates: [EventTime] = [], categories: [String] = [], sequence: Int? = nil,
-        lastModified: Date? = nil
+        lastModified: Date? = nil, organizer: String? = nil, thisAndFuture: Bool? = nil
     ) {
         self.uid = uid
         self.recurrenceID = recurrenceID
@@ -51,6 +55,8 @@ public struct Event: Sendable, Codable, Hashable {
         self.categories = categories
         self.sequence = sequence
         self.lastModified = lastModified
+        self.organizer = organizer
+        self.thisAndFuture = thisAndFuture
     }
 
     /// The key that identifies this item within its source (UID plus RECURRENCE-ID).

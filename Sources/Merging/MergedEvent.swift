@@ -2,16 +2,19 @@ import FeedModel
 import Foundation
 
 /// One event of the regional calendar, made from one or more source items.
-public struct MergedEvent: Sendable, Hashable {
+public struct MergedEvent: Sendable, Hashable, Codable {
     /// The hub's UID for it; stays the same on every later sync.
     public var uid: String
-    /// The master (or only) event, with fields filled in from the other sources.
+    /// The master (or only) event, with fields filled in from the other sources; its `sequence`
+    /// is the hub's SEQUENCE, raised once per change of the published content.
     public var event: Event
     /// RECURRENCE-ID overrides from the leading source, already carrying `uid`.
     public var overrides: [Event]
-    /// Every source item merged into it, sorted.
+    /// Every source item merged into it, sorted, each with its own link.
     public var sources: [SourceItemRef]
+    /// When the hub first published it (CREATED).
     public var firstSeen: Date
+    /// When its published content last changed (LAST-MODIFIED, DTSTAMP).
     public var lastChanged: Date
 
     public init(

@@ -13,6 +13,8 @@ public enum DocumentParser {
         var bytes = data.prefix(4096)[...]
         // UTF-16/32 byte order marks mean XML here: JSON and iCalendar are UTF-8 in practice.
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return sniffXML(bytes) }
+        // UTF-16/32 without a BOM (a NUL next to `<`) and EBCDIC (`<?xm` is 4C 6F A7 94) are XML too.
+        if bytes.prefix(4).contains(0) || bytes.starts(with: [0x4C, 0x6F, 0xA7, 0x94]) { return .rss }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         while let first = bytes.first, first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D {
             bytes = bytes.dropFirst()

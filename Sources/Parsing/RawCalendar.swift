@@ -20,10 +20,17 @@ public struct RawCalendarEvent: Sendable, Hashable {
     public var rdates: [EventTime] = []
     /// PERIOD values of RDATE as `start/end` text.
     public var rdatePeriods: [String] = []
+    /// The TZID of each RDATE period (same index), nil for UTC, floating or dates.
+    public var rdatePeriodTZIDs: [String?] = []
     public var exdates: [EventTime] = []
     public var status: String?
     public var sequence: Int?
     public var recurrenceID: EventTime?
+    /// RECURRENCE-ID;RANGE=THISANDFUTURE: the override changes every later instance too.
+    public var thisAndFuture = false
+    /// Properties whose values could not be read (a second DTSTART, a bad RRULE, RDATE, EXDATE,
+    /// DTEND or DURATION): the event's instances cannot be told, so it is not expanded.
+    public var broken: [String] = []
     public var categories: [String] = []
     public var lastModified: Date?
     public var dtstamp: Date?
@@ -44,6 +51,8 @@ public struct RawCalendar: Sendable {
     public var name: String?
     /// X-WR-TIMEZONE of the first calendar: floating times are read in it.
     public var defaultTZID: String?
+    /// Rules of the VTIMEZONEs whose TZID names no IANA zone, by TZID as the events use it.
+    public var zones: [String: ZoneRules] = [:]
     public var warnings: [ParseWarning] = []
     public init() {}
 }

@@ -70,10 +70,19 @@ public struct RawEntryEvent: Sendable, Hashable {
     public var start: EventTime
     public var end: EventTime?
     public var location: String?
-    public init(start: EventTime, end: EventTime? = nil, location: String? = nil) {
+    /// `ev:organizer`: who runs the event, as written.
+    public var organizer: String?
+    /// `ev:type`: the kind of event (conference, workshop, …), as written.
+    public var type: String?
+    public init(
+        start: EventTime, end: EventTime? = nil, location: String? = nil, organizer: String? = nil,
+        type: String? = nil
+    ) {
         self.start = start
         self.end = end
         self.location = location
+        self.organizer = organizer
+        self.type = type
     }
 }
 
@@ -90,6 +99,8 @@ public struct RawEntry: Sendable, Hashable {
     public var categories: [RawCategory] = []
     public var enclosures: [RawEnclosure] = []
     public var links: [RawLink] = []
+    /// `media:thumbnail` pictures (not enclosures: the entry does not carry them as media).
+    public var thumbnails: [String] = []
     public var event: RawEntryEvent?
     /// 1-based line where the entry starts, for warnings.
     public var line: Int?

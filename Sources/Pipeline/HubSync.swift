@@ -67,23 +67,9 @@ public struct HubSync: Sendable {
     /// Merges what the store holds for the configured sources and rewrites publishDir.
     public func publish(now: Date) throws -> (files: [String], events: Int, articles: Int) {
         let ids = config.sources.map(\.source.id)
-        let rank = Dictionary(uniqueKeysWithValues: config.sources.enumerated().map { ($1.source.id, $0) })
-        let owner = Dictionary(uniqueKeysWithValues: config.sources.map { ($0.source.id, $0.member) })
-        func sourced<T>(_ stored: StoredItem<T>, uid: String) -> SourcedItem<T> {
-            let member = owner[stored.sourceID]
-            return SourcedItem(
-                ref: SourceItemRef(member: member?.id ?? "", source: stored.sourceID, uid: uid),
-                payload: stored.payload,
-                rank: rank[stored.sourceID] ?? Int.max, memberCity: member?.city, firstSeen: stored.firstSeen,
-                lastChanged: stored.lastChanged)
-        }
-        let events = try store.events(sourceIDs: ids).map { sourced($0, uid: $0.payload.uid) }
-        let merger = EventMerger(hubID: config.hub.id, hubZone: config.hub.timeZone)
-        let known = try store.mergedIdentities()
-        let (mergedEvents, identities) = merger.merge(events, identities: known)
-        // Only new or moved assignments are written: an unchanged re-sync writes none.
-        try store.saveMergedIdentities(identities.filter { known[$0.key] != $0.value }, now: now)
-        let articles = ArticleMerger.merge(try store.articles(sourceIDs: ids).map { sourced($0, uid: $0.payload.id) })
+        let stage = MergeStage(config: config, store: store)
+        let mergedEvents = try stage.mergeEvents(now: now).events
+        let articles = ArticleMerger.merge(try stage.sourcedArticles())
         let records = Dictionary(uniqueKeysWithValues: try store.sources().map { ($0.id, $0) })
         let ordered = ids.compactMap { records[$0] }
         let input = PublishInput(config: config, events: mergedEvents, articles: articles, sources: ordered, now: now)

@@ -44,8 +44,8 @@ public enum ICSPublisher {
             w.line("CATEGORIES", event.categories.map(TextEscaping.icsText).joined(separator: ","))
         }
         for rule in event.rrules { w.line("RRULE", untilMatchingStart(rule, of: event, zone: zone)) }
-        for date in event.rdates { time("RDATE", date, zone: zone, into: &w) }
-        for date in event.exdates { time("EXDATE", date, zone: zone, into: &w) }
+        for date in event.rdates { time("RDATE", like(event.start, date, zone: zone), zone: zone, into: &w) }
+        for date in event.exdates { time("EXDATE", like(event.start, date, zone: zone), zone: zone, into: &w) }
         w.line("STATUS", event.status.rawValue)
         w.line("SEQUENCE", String(event.sequence ?? 0))
         w.line("CREATED", utc(merged.firstSeen))
@@ -53,7 +53,9 @@ public enum ICSPublisher {
         let organisers = Set(merged.sources.map(\.member)).sorted().map(input.memberName)
         w.text("X-LABNETZ-ORGANISERS", organisers.joined(separator: ", "))
         for ref in merged.sources {
-            w.line("X-LABNETZ-SOURCE", TextEscaping.icsText("\(ref.member)/\(ref.source)/\(ref.uid)"))
+            // The source's own link is provenance: the parameter keeps the value parseable as before.
+            let link = ref.url.flatMap { isWebURL($0) ? [("X-LABNETZ-URL", $0)] : nil } ?? []
+            w.line("X-LABNETZ-SOURCE", TextEscaping.icsText("\(ref.member)/\(ref.source)/\(ref.uid)"), link)
         }
         w.line("END", "VEVENT")
     }
@@ -66,6 +68,24 @@ public enum ICSPublisher {
         default:
             let local = CivilDateTime(value.instant(hub: zone), in: zone)
             w.line(name, local.basicString, [("TZID", zone.identifier)])
+        }
+    }
+
+    /// RFC 5545 §3.8.5.1/2: RDATE and EXDATE take DTSTART's value type. A date against a
+    /// timed start names that day's instance; a time against an all-day start names its day.
+    static func like(_ start: EventTime, _ value: EventTime, zone: TimeZone) -> EventTime {
+        switch (start, value) {
+        case (.allDay, .allDay): return value
+        case (.allDay, _): return .allDay(value.localDate(hub: zone))
+        case (_, .allDay(let day)):
+            let c = start.civil
+            let instance = CivilDateTime(date: day, hour: c.hour, minute: c.minute, second: c.second)
+            switch start {
+            case .utc: return .utc(instance)
+            case .zoned(_, let tzid): return .zoned(instance, tzid: tzid)
+            default: return .floating(instance)
+            }
+        default: return value
         }
     }
 

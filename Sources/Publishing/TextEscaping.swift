@@ -23,7 +23,8 @@ enum TextEscaping {
             case ",": out += "\\,"
             case "\n", "\r": out += "\\n"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                // TAB is allowed in TEXT; other controls are not.
+                if (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F { continue }
                 out.unicodeScalars.append(scalar)
             }
         }

@@ -47,6 +47,7 @@ enum StoreMigrations {
             try db.execute(sql: "ALTER TABLE source ADD COLUMN parser_version INTEGER NOT NULL DEFAULT 0")
         }
         SourceLifecycleMigration.register(in: &migrator)
+        MergeIdentityMigration.register(in: &migrator)
         return migrator
     }
 }

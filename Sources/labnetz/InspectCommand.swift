@@ -27,10 +27,17 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .long, help: "Print at most this many occurrences.")
     var limit: Int?
 
+    @Flag(name: .long, help: .hidden)
+    var summary = false
+
     @Argument(help: "The file to read.")
-    var file: String
+    var files: [String]
+
+    var file: String { files[0] }
 
     func validate() throws {
+        if files.isEmpty { throw ValidationError("name the file to read") }
+        if !summary, files.count > 1 { throw ValidationError("inspect reads one file") }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
         for day in [from, to].compactMap({ $0 }) where Self.civilDate(day) == nil {
             throw ValidationError("not a date in the form YYYY-MM-DD: \(day)")
@@ -38,6 +45,7 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
+        if summary { return try runSummary() }
         guard let data = FileManager.default.contents(atPath: file) else {
             emitError("cannot read \(file)")
             throw ExitCode(1)
@@ -53,6 +61,20 @@ struct InspectCommand: ParsableCommand {
             emitError("\(file): \(failure)")
             throw ExitCode(1)
         }
+    }
+
+    /// One line of counts per file, the entries streamed and not kept (benchmarks, huge feeds).
+    private func runSummary() throws {
+        var failed = false
+        for path in files {
+            switch DocumentSummary.read(path: path, contentType: contentType) {
+            case .success(let summary): print(summary.json)
+            case .failure(let failure):
+                emitError("\(path): \(failure)")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(1) }
     }
 
     private func emitError(_ message: String) {

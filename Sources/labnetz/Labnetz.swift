@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The `labnetz` command line: sync, status, serve, check, inspect.
+/// The `labnetz` command line: sync, status, serve, check, inspect, explain.
 @main
 struct Labnetz: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,6 +11,9 @@ struct Labnetz: AsyncParsableCommand {
             3 another sync is running; 4 the store or the publish folder could not be written;
             5 some source's new content is held until `sync --accept SOURCE`; 64 usage error.
             """,
-        subcommands: [SyncCommand.self, StatusCommand.self, ServeCommand.self, CheckCommand.self, InspectCommand.self],
+        subcommands: [
+            SyncCommand.self, StatusCommand.self, ServeCommand.self, CheckCommand.self, InspectCommand.self,
+            ExplainCommand.self,
+        ],
         defaultSubcommand: nil)
 }

@@ -67,6 +67,11 @@ public struct ICalDuration: Sendable, Hashable {
     /// `time` moved by this duration: days on the wall clock, the time part as elapsed time.
     /// An all-day time moves by whole days only.
     public func added(to time: EventTime, hubZone: TimeZone) -> EventTime {
+        added(to: time, zones: ZoneBook(hub: hubZone))
+    }
+
+    /// As `added(to:hubZone:)`, with zones (custom VTIMEZONEs included) from `zones`.
+    public func added(to time: EventTime, zones: ZoneBook) -> EventTime {
         switch time {
         case .allDay(let d):
             let extra = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
@@ -76,11 +81,10 @@ public struct ICalDuration: Sendable, Hashable {
         case .utc(let c):
             return .utc(CivilMath.adding(seconds: totalSeconds, to: c))
         case .zoned(let c, let tzid):
-            let zone = time.zone(hub: hubZone)
             var shifted = c
             shifted.date = CivilMath.adding(days: days, to: c.date)
-            let instant = shifted.instant(in: zone).addingTimeInterval(TimeInterval(seconds))
-            return .zoned(CivilDateTime(instant, in: zone), tzid: tzid)
+            let instant = zones.seconds(local: shifted, zoneOf: time) + seconds
+            return .zoned(zones.civil(atUTC: instant, zoneOf: time), tzid: tzid)
         }
     }
 }

@@ -20,18 +20,25 @@ public struct Occurrence: Sendable, Hashable {
     /// The end instant, or where an event without an end is taken to stop: a DATE lasts one
     /// day (RFC 5545 §3.6.1), a DATE-TIME is a moment.
     public func endInstant(hub hubZone: TimeZone) -> Date {
-        let startInstant = start.instant(hub: hubZone)
-        if let end { return max(startInstant, end.instant(hub: hubZone)) }
-        if case .allDay(let d) = start {
-            return EventTime.allDay(CivilMath.adding(days: 1, to: d)).instant(hub: hubZone)
-        }
-        return startInstant
+        Date(timeIntervalSince1970: TimeInterval(endSeconds(ZoneBook(hub: hubZone))))
     }
 
     /// Whether the instance overlaps `from…to` (both inclusive); a moment counts when inside.
     public func overlaps(from: Date, to: Date, hub hubZone: TimeZone) -> Bool {
-        let s = start.instant(hub: hubZone)
+        overlaps(
+            from: Int(from.timeIntervalSince1970), to: Int(to.timeIntervalSince1970), zones: ZoneBook(hub: hubZone))
+    }
+
+    func endSeconds(_ zones: ZoneBook) -> Int {
+        let startSeconds = zones.seconds(start)
+        if let end { return max(startSeconds, zones.seconds(end)) }
+        if case .allDay(let d) = start { return zones.seconds(.allDay(CivilMath.adding(days: 1, to: d))) }
+        return startSeconds
+    }
+
+    func overlaps(from: Int, to: Int, zones: ZoneBook) -> Bool {
+        let s = zones.seconds(start)
         guard s <= to else { return false }
-        return s >= from || endInstant(hub: hubZone) > from
+        return s >= from || endSeconds(zones) > from
     }
 }

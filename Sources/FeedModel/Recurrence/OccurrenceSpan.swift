@@ -8,6 +8,10 @@ enum OccurrenceSpan: Sendable, Hashable {
     case elapsedSeconds(Int)
 
     init?(start: EventTime, end: EventTime?, hubZone: TimeZone) {
+        self.init(start: start, end: end, zones: ZoneBook(hub: hubZone))
+    }
+
+    init?(start: EventTime, end: EventTime?, zones: ZoneBook) {
         guard let end else { return nil }
         switch (start, end) {
         case (.allDay(let s), _):
@@ -17,8 +21,7 @@ enum OccurrenceSpan: Sendable, Hashable {
         case (.zoned(let s, let a), .zoned(let e, let b)) where a == b:
             self = .wallSeconds(CivilMath.seconds(e) - CivilMath.seconds(s))
         default:
-            let seconds = end.instant(hub: hubZone).timeIntervalSince(start.instant(hub: hubZone))
-            self = .elapsedSeconds(Int(seconds.rounded()))
+            self = .elapsedSeconds(zones.seconds(end) - zones.seconds(start))
         }
     }
 
@@ -32,6 +35,10 @@ enum OccurrenceSpan: Sendable, Hashable {
 
     /// The end of an instance that starts at `start`.
     func end(from start: EventTime, hubZone: TimeZone) -> EventTime {
+        end(from: start, zones: ZoneBook(hub: hubZone))
+    }
+
+    func end(from start: EventTime, zones: ZoneBook) -> EventTime {
         switch (self, start) {
         case (.days(let n), .allDay(let d)):
             return .allDay(CivilMath.adding(days: n, to: d))
@@ -40,9 +47,7 @@ enum OccurrenceSpan: Sendable, Hashable {
         case (.wallSeconds(let s), _):
             return Self.withCivil(start, CivilMath.adding(seconds: s, to: start.civil))
         case (.elapsedSeconds(let s), _):
-            let zone = start.zone(hub: hubZone)
-            let instant = start.instant(hub: hubZone).addingTimeInterval(TimeInterval(s))
-            return Self.withCivil(start, CivilDateTime(instant, in: zone))
+            return Self.withCivil(start, zones.civil(atUTC: zones.seconds(start) + s, zoneOf: start))
         }
     }
 

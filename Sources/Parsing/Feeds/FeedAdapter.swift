@@ -29,11 +29,13 @@ public enum FeedAdapter {
             let id = identity(entry, content: body ?? entry.summary ?? "")
             let summary = entry.summary.flatMap { $0.isEmpty ? nil : $0 }
             if let event = entry.event {
+                var categories = entry.categories.map(\.term)
+                if let type = event.type, !categories.contains(type) { categories.append(type) }
                 result.events.append(
                     Event(
                         uid: id, title: title, summary: summary ?? body, url: entry.link, location: event.location,
-                        start: event.start, end: event.end, categories: entry.categories.map(\.term),
-                        lastModified: entry.updated ?? entry.published))
+                        start: event.start, end: event.end, categories: categories,
+                        lastModified: entry.updated ?? entry.published, organizer: event.organizer))
             } else {
                 result.articles.append(
                     Article(
@@ -57,9 +59,10 @@ public enum FeedAdapter {
 
     /// The first enclosure that is a picture, by MIME type or, failing that, file extension.
     static func imageURL(_ entry: RawEntry) -> String? {
-        entry.enclosures.first { e in
+        let enclosed = entry.enclosures.first { e in
             if let type = e.type?.lowercased(), !type.isEmpty { return type.hasPrefix("image") }
             return FeedXMLBuilder.imageType(for: e.href) != nil
-        }?.href
+        }
+        return enclosed?.href ?? entry.thumbnails.first
     }
 }

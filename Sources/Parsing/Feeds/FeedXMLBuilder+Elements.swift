@@ -16,6 +16,12 @@ extension FeedXMLBuilder {
             case "": feed.format = "rss"
             default: feed.format = version.hasPrefix("2") ? "rss20" : "rss"
             }
+        case "CHANNEL",
+            "channel" where prefix == "":
+            // Microsoft's Channel Definition Format: the RSS reader with attributes for link and date.
+            family = .rss
+            feed.format = "cdf"
+            cdfAttributes(attributes, line: 1)
         case "RDF" where prefix == "rdf":
             family = .rss
             feed.format = "rss10"
@@ -46,12 +52,20 @@ extension FeedXMLBuilder {
                 e.id = about.value
             }
             entry = e
+            if feed.format == "cdf" { cdfAttributes(attributes, line: line) }
             guidIsLink = false
             eventStart = nil
             eventEnd = nil
             eventLocation = nil
+            eventOrganizer = nil
+            rssDescription = nil
+            rssSummary = nil
+            eventType = nil
         case "image", "textinput", "textInput", "atom:source", "atom:contributor", "atom:entry-source":
             skipDepth = depth
+        case "itunes:owner" where person == nil:
+            person = RawPerson()
+            personDepth = depth
         case "atom:author" where person == nil:
             person = RawPerson()
             personDepth = depth
@@ -66,12 +80,16 @@ extension FeedXMLBuilder {
                     RawEnclosure(href: href, type: type, length: Self.attribute(attributes, "length")))
                 entry?.links.append(RawLink(rel: "enclosure", type: type, href: href))
             }
-        case "media:content", "media:thumbnail":
+        case "media:thumbnail":
+            guard entry != nil, let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
+            let href = URLResolver.resolve(url, against: base)
+            entry?.thumbnails.append(href)
+        case "media:content":
             guard entry != nil, let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
             let href = URLResolver.resolve(url, against: base)
             guard entry?.enclosures.contains(where: { $0.href == href }) == false else { return }
             var type = Self.attribute(attributes, "type")
-            if type == nil, key == "media:thumbnail" || Self.attribute(attributes, "medium") == "image" {
+            if type == nil, Self.attribute(attributes, "medium") == "image" {
                 type = Self.imageType(for: href)
             }
             entry?.enclosures.append(
@@ -93,8 +111,12 @@ extension FeedXMLBuilder {
     /// The capture mode for a field element, or nil for elements this reader does not use.
     private func fieldMode(_ key: String, _ attributes: [XMLAttribute]) -> TextMode? {
         switch key {
-        case "title", "description", "content:encoded":
+        case "title", "description", "content:encoded", "fullitem", "body", "summary", "abstract":
             return family == .rss ? .html : nil
+        case "dc:title", "dc:description", "itunes:summary", "itunes:subtitle", "media:title", "media:description":
+            return Self.textMode(attributes) == .xhtml ? .xhtml : .html
+        case "dc:author", "itunes:keywords", "media:category", "itunes:name", "itunes:email":
+            return .text
         case "xhtml:body":
             return entry != nil ? .xhtml : nil
         case "atom:title", "atom:subtitle", "atom:tagline", "atom:summary", "atom:content":
@@ -106,7 +128,7 @@ extension FeedXMLBuilder {
         case "atom:name", "atom:email", "atom:uri", "atom:url":
             return person != nil ? .text : nil
         case "dc:date", "dcterms:modified", "dcterms:issued", "dc:creator", "dc:subject", "dc:language",
-            "itunes:author", "ev:startdate", "ev:enddate", "ev:location":
+            "itunes:author", "ev:startdate", "ev:enddate", "ev:location", "ev:organizer", "ev:type":
             return .text
         default:
             return nil
@@ -172,8 +194,9 @@ extension FeedXMLBuilder {
                 feed.link = href
                 feed.links.append(link)
             }
-        case "description", "atom:summary":
+        case "description", "atom:summary", "abstract":
             let v = value(of: c)
+            if inEntry, c.key == "description" { rssDescription = v }
             if inEntry { if entry?.summary == nil { entry?.summary = v } } else { feed.subtitle = feed.subtitle ?? v }
         case "atom:subtitle", "atom:tagline":
             if !inEntry { feed.subtitle = feed.subtitle ?? value(of: c) }
@@ -206,14 +229,70 @@ extension FeedXMLBuilder {
             addCategory(RawCategory(term: trimmed))
         case "language", "dc:language":
             if !inEntry, !trimmed.isEmpty { feed.language = feed.language ?? trimmed }
+        case "dc:title", "media:title":
+            let v = value(of: c).trimmingCharacters(in: .whitespacesAndNewlines)
+            if inEntry { if entry?.title == nil { entry?.title = v } } else if feed.title == nil { feed.title = v }
+        case "dc:description", "itunes:summary", "media:description":
+            let v = value(of: c)
+            if inEntry { if entry?.summary == nil { entry?.summary = v } } else { feed.subtitle = feed.subtitle ?? v }
+        case "itunes:subtitle":
+            if !inEntry { feed.subtitle = feed.subtitle ?? value(of: c) }
+        case "summary":
+            // With both, the first of description and summary is the summary, the other the content.
+            guard inEntry else { return }
+            let v = value(of: c)
+            if rssDescription == nil {
+                rssSummary = v
+            } else {
+                entry?.content.append(RawContent(type: "text/html", value: v))
+            }
+        case "fullitem", "body",
+            "xhtml:body" where family == .rss:
+            guard inEntry else { return }
+            let body = RawContent(type: "text/html", language: c.lang, base: c.base, value: value(of: c))
+            entry?.content.append(body)
+        case "dc:author":
+            if let p = Self.person(trimmed) { addAuthor(p) }
+        case "itunes:keywords":
+            for word in trimmed.split(separator: ",") {
+                addCategory(
+                    RawCategory(term: word.trimmingCharacters(in: .whitespaces), scheme: "http://www.itunes.com/"))
+            }
+        case "media:category":
+            addCategory(RawCategory(term: trimmed, scheme: Self.attribute(c.attributes, "scheme")))
+        case "itunes:name": person?.name = trimmed
+        case "itunes:email": person?.email = trimmed
         case "ev:startdate": eventStart = trimmed
         case "ev:enddate": eventEnd = trimmed
         case "ev:location": eventLocation = trimmed.isEmpty ? nil : trimmed
+        case "ev:organizer": eventOrganizer = trimmed.isEmpty ? nil : trimmed
+        case "ev:type": eventType = trimmed.isEmpty ? nil : trimmed
         case "atom:name": person?.name = trimmed
         case "atom:email": person?.email = trimmed
         case "atom:uri", "atom:url": person?.href = URLResolver.resolve(trimmed, against: c.base)
         default:
             break
+        }
+    }
+
+    /// CDF's `HREF` (the link) and `LASTMOD` (updated) of a CHANNEL or ITEM.
+    mutating func cdfAttributes(_ attributes: [XMLAttribute], line: Int) {
+        for a in attributes where a.namespace == nil || a.namespace == "" {
+            switch a.local.lowercased() {
+            case "href":
+                let href = URLResolver.resolve(a.value.trimmingCharacters(in: .whitespaces), against: base)
+                if entry != nil {
+                    entry?.link = href
+                    entry?.links.append(RawLink(rel: "alternate", type: "text/html", href: href))
+                } else {
+                    feed.link = href
+                    feed.links.append(RawLink(rel: "alternate", type: "text/html", href: href))
+                }
+            case "lastmod":
+                setDate(a.value, published: false, line: line)
+            default:
+                break
+            }
         }
     }
 

@@ -52,7 +52,15 @@ struct FeedXMLBuilder {
     var eventStart: String?
     var eventEnd: String?
     var eventLocation: String?
+    var eventOrganizer: String?
+    /// RSS `description` and a non-standard `summary`: with both, summary wins and the description is content.
+    var rssDescription: String?
+    var rssSummary: String?
+    var eventType: String?
     let documentBase: String?
+    var notExpanded: Set<String> = []
+    /// When set, completed entries go here instead of into `feed.entries` (streaming).
+    var onEntry: ((RawEntry) -> Void)?
 
     init(baseURL: String?) { documentBase = baseURL }
 
@@ -61,6 +69,15 @@ struct FeedXMLBuilder {
 
     mutating func warn(_ line: Int?, _ message: String) {
         if feed.warnings.count < 200 { feed.warnings.append(ParseWarning(line: line, message)) }
+    }
+
+    /// A reference to an entity the document defines itself (or only names): left out of the text.
+    mutating func entityNotExpanded(_ name: String, line: Int) {
+        guard notExpanded.insert(name).inserted, notExpanded.count <= 20 else { return }
+        warn(
+            line,
+            "entity &\(name); not expanded: entities a document declares itself are never read (entity bombs, external files)"
+        )
     }
 
     // MARK: events
@@ -73,6 +90,7 @@ struct FeedXMLBuilder {
             if a.local == "lang" { frame.lang = a.value }
         }
         if family == .atom, prefix == "" { frame.key = "atom:" + local }
+        if family == .rss, prefix == "", local.contains(where: \.isUppercase) { frame.key = Self.rssKey(local) }
         stack.append(frame)
 
         if var c = capture {
@@ -136,6 +154,19 @@ struct FeedXMLBuilder {
         }
     }
 
+    /// RSS element names read case-insensitively, as feed readers do (`<TiTlE>`).
+    static func rssKey(_ local: String) -> String {
+        let lower = local.lowercased()
+        let camel = ["pubdate": "pubDate", "lastbuilddate": "lastBuildDate", "managingeditor": "managingEditor"]
+        return camel[lower] ?? lower
+    }
+
+    /// HTML character references to C1 controls (`&#146;`) mean windows-1252 characters.
+    static func demoronized(_ html: String) -> String {
+        guard html.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.value < 0xA0 }) else { return html }
+        return XMLCharset.demoronized(html)
+    }
+
     /// Begins capturing the text of the current element as field `key`.
     mutating func beginCapture(_ key: String, mode: TextMode, attributes: [XMLAttribute]) {
         capture = Capture(
@@ -148,9 +179,9 @@ struct FeedXMLBuilder {
         case .text:
             return c.plain
         case .html:
-            return HTMLSanitizer.sanitize(c.hadChildren ? c.markup : c.plain, baseURL: c.base)
+            return Self.demoronized(HTMLSanitizer.sanitize(c.hadChildren ? c.markup : c.plain, baseURL: c.base))
         case .xhtml:
-            return HTMLSanitizer.sanitize(c.markup, baseURL: c.base)
+            return Self.demoronized(HTMLSanitizer.sanitize(c.markup, baseURL: c.base))
         }
     }
 
@@ -161,10 +192,17 @@ struct FeedXMLBuilder {
             if let s = FeedDate.eventTime(start) {
                 let end = eventEnd.flatMap { FeedDate.eventTime($0) }
                 if eventEnd != nil, end == nil { warn(e.line, "unreadable ev:enddate \(eventEnd ?? "")") }
-                e.event = RawEntryEvent(start: s, end: end, location: eventLocation)
+                e.event = RawEntryEvent(
+                    start: s, end: end, location: eventLocation, organizer: eventOrganizer, type: eventType)
             } else {
                 warn(e.line, "unreadable ev:startdate \(start)")
             }
+        }
+        if let summary = rssSummary {
+            if let description = rssDescription, description != summary {
+                e.content.insert(RawContent(type: "text/html", value: description), at: 0)
+            }
+            e.summary = summary
         }
         if e.link == nil, let id = e.id, id.hasPrefix("http://") || id.hasPrefix("https://") {
             // A permalink guid, or an Atom id that is a web address, is the best link there is.
@@ -177,7 +215,7 @@ struct FeedXMLBuilder {
         }
         // Readers expect a summary whenever there is content: use the first content body.
         if e.summary == nil, let first = e.content.first { e.summary = first.value }
-        feed.entries.append(e)
+        if let onEntry { onEntry(e) } else { feed.entries.append(e) }
     }
 
     mutating func finishPerson() {

@@ -4,15 +4,14 @@ import Foundation
 
 /// Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with libxml2's streaming xmlTextReader.
 public enum XMLFeedParser {
-    /// Never NOENT (file XXE), HUGE (entity bombs) or DTDLOAD; NONET blocks network loads.
-    static let options = Int32(
-        XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_COMPACT.rawValue)
+    /// The largest document read by default; a feed past it is cut there, with a warning.
+    public static let defaultMaxBytes = 64 << 20
 
     /// Parses a feed. A document that breaks off keeps every entry completed before the break
     /// and is marked `bozo`; only a document with no recognisable feed root is a failure.
-    public static func parse(_ data: Data, baseURL: String?, contentType: String?) -> Result<RawFeed, ParseFailure> {
-        LibXML.ensureInitialized()
+    public static func parse(
+        _ data: Data, baseURL: String?, contentType: String?, maxBytes: Int = defaultMaxBytes
+    ) -> Result<RawFeed, ParseFailure> {
         guard !data.isEmpty else { return .failure(ParseFailure("the document is empty")) }
         var bytes = [UInt8](data)
         var notes: [ParseWarning] = []
@@ -22,23 +21,75 @@ public enum XMLFeedParser {
             notes.append(
                 ParseWarning(line: rewritten.firstLine, "undeclared HTML entities read as characters: \(list)"))
         }
-        let hint = charset(of: contentType)
-        var result = run(bytes, baseURL: baseURL, encoding: hint)
-        if case .failure = result, hint != nil {
-            // An unknown or wrong HTTP charset: let the XML declaration decide instead.
-            result = run(bytes, baseURL: baseURL, encoding: nil)
-        }
-        if case .failure(let failure) = result,
-            failure.message.contains("UTF-8") || failure.message.contains("encoding")
-        {
-            // Undeclared legacy bytes: read them as windows-1252, as browsers and feed readers do.
-            let fallback = run(bytes, baseURL: baseURL, encoding: "windows-1252")
-            if case .success = fallback {
-                result = fallback
-                notes.append(ParseWarning("not valid in the declared encoding; read as windows-1252"))
+        return parse(
+            source: .memory(bytes), baseURL: baseURL, contentType: contentType, maxBytes: maxBytes, notes: notes,
+            onEntry: nil)
+    }
+
+    /// Parses a feed pulled from `source` without holding it whole: each completed entry goes to
+    /// `onEntry` and is not kept in the returned feed (whose `entries` stay empty). Reading stops
+    /// after `maxBytes`, with a warning; entries completed before that are kept.
+    public static func stream(
+        _ source: XMLByteSource, baseURL: String?, contentType: String?, maxBytes: Int = defaultMaxBytes,
+        onEntry: @escaping (RawEntry) -> Void
+    ) -> Result<RawFeed, ParseFailure> {
+        parse(
+            source: source, baseURL: baseURL, contentType: contentType, maxBytes: maxBytes, notes: [], onEntry: onEntry)
+    }
+
+    private static func parse(
+        source: XMLByteSource, baseURL: String?, contentType: String?, maxBytes: Int, notes: [ParseWarning],
+        onEntry: ((RawEntry) -> Void)?
+    ) -> Result<RawFeed, ParseFailure> {
+        LibXML.ensureInitialized()
+        var notes = notes
+        // Entries reach the caller only from a pass that is kept: a retried pass must not repeat them.
+        var delivered = 0
+        let deliver: ((RawEntry) -> Void)? = onEntry.map { sink in
+            { entry in
+                delivered += 1
+                sink(entry)
             }
         }
-        return result.map { feed in
+        var source = source
+        let hint = charset(of: contentType)
+        let head = source.head(1024)
+        var declared = XMLCharset.declared(in: head)
+        // Set when the declaration must be overridden: libxml2 cannot read these documents alone.
+        var forced = false
+        if let wide = XMLCharset.utf32(head), let utf8 = XMLCharset.reencoded(source, from: wide) {
+            (source, declared, forced) = (utf8, "utf-8", true)
+        } else if let ebcdic = XMLCharset.declaredEBCDIC(in: head) {
+            (declared, forced) = (XMLCharset.known(ebcdic) ? ebcdic : "cp037", true)
+        }
+        var result = run(
+            hint.map { plan(source, label: $0, http: true) } ?? plan(source, label: declared, http: forced),
+            baseURL: baseURL, maxBytes: maxBytes, onEntry: deliver)
+        if hint != nil, delivered == 0, result.encodingError || (try? result.feed.get()) == nil {
+            // An unknown or wrong HTTP charset: let the BOM and XML declaration decide instead.
+            let again = run(
+                plan(source, label: declared, http: forced), baseURL: baseURL, maxBytes: maxBytes, onEntry: deliver)
+            if !again.encodingError, (try? again.feed.get()) != nil {
+                result = again
+                notes.append(
+                    ParseWarning("the HTTP charset \(hint ?? "") does not fit the bytes; read by the XML declaration"))
+            }
+        }
+        if result.encodingError, delivered == 0 {
+            // Bytes that are not valid in the declared encoding (mostly undeclared legacy text
+            // in a "UTF-8" feed): read them as windows-1252, as browsers and feed readers do.
+            let fallback = run(
+                Plan(source: XMLCharset.windows1252(source), encoding: "utf-8", name: "windows-1252"), baseURL: baseURL,
+                maxBytes: maxBytes, onEntry: deliver)
+            if case .success = fallback.feed {
+                result = fallback
+                notes.append(
+                    ParseWarning(
+                        "not valid in the \((hint ?? declared).map { "declared encoding \($0)" } ?? "default UTF-8"); "
+                            + "read as windows-1252"))
+            }
+        }
+        return result.feed.map { feed in
             var feed = feed
             if !notes.isEmpty {
                 feed.bozo = true
@@ -60,109 +111,77 @@ public enum XMLFeedParser {
         return nil
     }
 
-    private static func run(_ bytes: [UInt8], baseURL: String?, encoding: String?) -> Result<RawFeed, ParseFailure> {
-        let sink = XMLErrorSink()
-        var builder = FeedXMLBuilder(baseURL: baseURL)
-        var reportedEncoding: String?
-        var sawElement = false
-        let opened: Bool = bytes.withUnsafeBufferPointer { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
-            let chars = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-            // The buffer is not copied by libxml2, so the whole read stays inside this closure.
-            guard let reader = xmlReaderForMemory(chars, Int32(clamping: buffer.count), baseURL, encoding, options)
-            else { return false }
-            defer { xmlFreeTextReader(reader) }
-            xmlTextReaderSetStructuredErrorHandler(
-                reader,
-                { context, error in
-                    guard let context, let error else { return }
-                    Unmanaged<XMLErrorSink>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
-                },
-                Unmanaged.passUnretained(sink).toOpaque())
-            loop: while true {
-                let rc = xmlTextReaderRead(reader)
-                if rc != 1 {
-                    if rc < 0 { sink.failed = true }
-                    break
-                }
-                if reportedEncoding == nil, let enc = LibXML.string(xmlTextReaderConstEncoding(reader)) {
-                    reportedEncoding = enc.lowercased()
-                }
-                let line = Int(xmlTextReaderGetParserLineNumber(reader))
-                switch xmlTextReaderNodeType(reader) {
-                case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                    sawElement = true
-                    let local = LibXML.string(xmlTextReaderConstLocalName(reader)) ?? ""
-                    let namespace = LibXML.string(xmlTextReaderConstNamespaceUri(reader))
-                    let empty = xmlTextReaderIsEmptyElement(reader) == 1
-                    let attributes = readAttributes(reader)
-                    builder.start(namespace: namespace, local: local, attributes: attributes, line: line)
-                    if builder.depth == 1, builder.family == nil { break loop }
-                    if empty { builder.end(line: line) }
-                case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                    builder.end(line: line)
-                case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-                    Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
-                    if let value = LibXML.string(xmlTextReaderConstValue(reader)) { builder.text(value) }
-                default:
-                    break
-                }
+    /// One pass and whether it met bytes the encoding could not read.
+    struct Pass {
+        var feed: Result<RawFeed, ParseFailure>
+        var encodingError: Bool
+    }
+
+    /// How one pass reads the bytes: what libxml2 gets, which encoding it is told (nil: it reads
+    /// the BOM and declaration itself), and the name the result reports.
+    struct Plan {
+        var source: XMLByteSource
+        var encoding: String?
+        var name: String?
+    }
+
+    /// The plan for a charset label; an HTTP label overrides the XML declaration (RFC 3023).
+    static func plan(_ source: XMLByteSource, label: String?, http: Bool) -> Plan {
+        switch XMLCharset.decide(label) {
+        case .windows1252:
+            // Read as windows-1252 (a superset in practice), reported under the document's own label.
+            return Plan(
+                source: XMLCharset.windows1252(source), encoding: "utf-8",
+                name: label?.lowercased().trimmingCharacters(in: .whitespaces))
+        case .override(let name): return Plan(source: source, encoding: name, name: name)
+        case .libxml:
+            if http, let label, XMLCharset.known(label) {
+                return Plan(source: source, encoding: label, name: label.lowercased())
             }
-            return true
+            return Plan(source: source, encoding: nil, name: nil)
         }
-        guard opened else { return .failure(ParseFailure("libxml2 could not open the document")) }
+    }
+
+    private static func run(
+        _ plan: Plan, baseURL: String?, maxBytes: Int, onEntry: ((RawEntry) -> Void)?
+    ) -> Pass {
+        let (source, encoding) = (plan.source, plan.encoding)
+        guard let pull = source.open() else {
+            return Pass(feed: .failure(ParseFailure("the document cannot be read")), encodingError: false)
+        }
+        var builder = FeedXMLBuilder(baseURL: baseURL)
+        builder.onEntry = onEntry
+        let pass = XMLSAXPass(builder: builder)
+        let input = XMLInputPass(pull: pull, limit: maxBytes)
+        let (ok, used) = pass.run(input, baseURL: baseURL, encoding: encoding)
+        guard ok else {
+            return Pass(feed: .failure(ParseFailure("libxml2 could not read the document")), encodingError: false)
+        }
+        builder = pass.builder
         guard builder.family != nil else {
             if let root = builder.rootName {
-                return .failure(ParseFailure("not a feed: the root element is <\(root)>"))
+                return Pass(
+                    feed: .failure(ParseFailure("not a feed: the root element is <\(root)>")),
+                    encodingError: pass.encodingError)
             }
-            let first = sink.warnings.first
-            return .failure(
-                ParseFailure(
-                    sawElement ? "not a feed" : "not well-formed XML: \(first?.message ?? "no root element")",
-                    line: first?.line))
+            let first = pass.warnings.first
+            let message = pass.sawElement ? "not a feed" : "not well-formed XML: \(first?.message ?? "no root element")"
+            return Pass(feed: .failure(ParseFailure(message, line: first?.line)), encodingError: pass.encodingError)
+        }
+        if builder.entry != nil {
+            builder.warn(builder.entry?.line, "entry cut off at the end of the document was dropped")
         }
         builder.finishFeed()
         var feed = builder.feed
-        feed.encoding = reportedEncoding ?? (encoding?.lowercased() ?? "utf-8")
-        feed.warnings = sink.warnings + feed.warnings
-        if sink.failed || sink.fatal {
-            feed.bozo = true
-            if builder.entry != nil {
-                feed.warnings.append(
-                    ParseWarning(line: builder.entry?.line, "entry cut off by the error was dropped"))
-            }
+        feed.encoding = plan.name ?? used ?? "utf-8"
+        feed.warnings = pass.warnings + feed.warnings
+        if input.hitLimit {
+            feed.warnings.append(
+                ParseWarning(
+                    "the document is larger than \(maxBytes >> 20) MiB: reading stopped there, later entries are missing"
+                ))
         }
-        return .success(feed)
-    }
-
-    private static func readAttributes(_ reader: xmlTextReaderPtr) -> [XMLAttribute] {
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return [] }
-        var attributes: [XMLAttribute] = []
-        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            let namespace = LibXML.string(xmlTextReaderConstNamespaceUri(reader))
-            let local = LibXML.string(xmlTextReaderConstLocalName(reader)) ?? ""
-            if namespace == XMLNames.xmlns || (namespace == nil && local == "xmlns") { continue }
-            attributes.append(
-                XMLAttribute(
-                    namespace: namespace, local: local, value: LibXML.string(xmlTextReaderConstValue(reader)) ?? ""))
-        }
-        xmlTextReaderMoveToElement(reader)
-        return attributes
-    }
-}
-
-/// Collects libxml2's structured errors for one parse; reached from C through `Unmanaged`.
-final class XMLErrorSink {
-    var warnings: [ParseWarning] = []
-    var fatal = false
-    var failed = false
-
-    func record(_ error: xmlError) {
-        if error.level == XML_ERR_FATAL { fatal = true }
-        guard warnings.count < 100 else { return }
-        let message =
-            LibXML.string(UnsafeRawPointer(error.message).map { $0.assumingMemoryBound(to: xmlChar.self) })?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "XML error \(error.code)"
-        warnings.append(ParseWarning(line: error.line > 0 ? Int(error.line) : nil, message))
+        if pass.broken || input.hitLimit || input.readFailed { feed.bozo = true }
+        return Pass(feed: .success(feed), encodingError: pass.encodingError)
     }
 }

@@ -19,7 +19,8 @@ enum XMLNames {
         "http://search.yahoo.com/mrss/": "media", "http://search.yahoo.com/mrss": "media",
         "http://purl.org/rss/1.0/modules/event/": "ev",
         rdf: "rdf",
-        "http://www.itunes.com/dtds/podcast-1.0.dtd": "itunes",
+        "http://www.itunes.com/dtds/podcast-1.0.dtd": "itunes", "http://www.itunes.com/DTDs/Podcast-1.0.dtd": "itunes",
+        "http://www.itunes.com/DTDs/PodCast-1.0.dtd": "itunes",
         "http://www.w3.org/1999/xhtml": "xhtml",
     ]
 

@@ -22,11 +22,10 @@ struct SanitizingWriter {
         return m
     }()
 
-    /// Elements dropped together with everything inside them.
-    static let dropped: Set<String> = [
-        "script", "style", "iframe", "object", "applet", "svg", "math", "noembed", "noframes",
-        "frame", "frameset", "template", "head", "title", "select", "textarea",
-    ]
+    /// Elements dropped together with everything inside them: their content is code, never text.
+    /// Embedding elements (iframe, object, svg, …) lose their tags but keep their text, which is
+    /// the fallback a reader would see, and which a missing end tag can stretch over real text.
+    static let dropped: Set<String> = ["script", "style", "template", "head"]
 
     /// Void elements that are dropped; libxml2 may hang following siblings under them when it
     /// does not know they are void, so their children are still walked.

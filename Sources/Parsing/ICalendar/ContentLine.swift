@@ -86,7 +86,9 @@ struct ContentLine: Sendable, Hashable {
                 values.append(String(value))
             }
             let k = String(key).trimmingCharacters(in: .whitespaces).uppercased()
-            if !k.isEmpty { parameters[k, default: []] += values }
+            // `DTSTART;;VALUE=…` has a parameter without a name: not a content line.
+            guard !k.isEmpty else { return nil }
+            parameters[k, default: []] += values
         }
         guard i < scalars.count, scalars[i] == ":" else { return nil }
         let trimmedName = String(name).trimmingCharacters(in: .whitespaces).uppercased()

@@ -9,10 +9,15 @@ struct ICalendarReader {
     /// Index of the VCALENDAR that holds the lines being read.
     private var calendarIndex = 0
     private var sawComponent = false
+    private var sawCalendar = false
+    /// Set once some component got its END; a file of nothing but unclosed fragments is none.
+    private var closedComponent = false
     /// Set while VEVENTs stand outside any VCALENDAR (a bare VEVENT file).
     private var implicitCalendar: Int?
     private var resolver = TZIDResolver()
     private var timezoneID: String?
+    private var observances: [ZoneObservance] = []
+    private var observance: ObservanceDraft?
     private var dtstartLine: Int?
 
     mutating func read(_ text: String, line: Int) {
@@ -37,6 +42,7 @@ struct ICalendarReader {
             calendarIndex = calendar.calendars - 1
             implicitCalendar = nil
             sawComponent = true
+            sawCalendar = true
         case _ where !stack.contains("VCALENDAR"):
             // A bare component (a VEVENT, VTODO, … file) is read as one implicit calendar.
             if implicitCalendar == nil {
@@ -51,6 +57,10 @@ struct ICalendarReader {
             startEvent(line: line)
         case "VTIMEZONE":
             timezoneID = nil
+            observances = []
+        case "STANDARD",
+            "DAYLIGHT" where stack.last == "VTIMEZONE":
+            observance = ObservanceDraft(isDaylight: component == "DAYLIGHT")
         default:
             break
         }
@@ -70,6 +80,16 @@ struct ICalendarReader {
         }
         // Components left open inside this one are closed with it.
         let closed = stack[index...]
+        closedComponent = true
+        if closed.contains("STANDARD") || closed.contains("DAYLIGHT"), let draft = observance {
+            if let o = draft.observance { observances.append(o) }
+            observance = nil
+        }
+        if closed.contains("VTIMEZONE"), let id = timezoneID {
+            // The first definition of a TZID wins; a second one in another VCALENDAR is a copy.
+            if resolver.definitions[id] == nil, !observances.isEmpty { resolver.definitions[id] = observances }
+            timezoneID = nil
+        }
         if closed.contains("VEVENT"), event != nil {
             if component != "VEVENT" {
                 calendar.warnings.append(ParseWarning(line: line, "VEVENT not closed before END:\(component)"))
@@ -98,6 +118,8 @@ struct ICalendarReader {
             } else if line.name == "X-LIC-LOCATION" || line.name == "X-MICROSOFT-CDO-TZID-NAME", let id = timezoneID {
                 resolver.locations[id] = text
             }
+        case "STANDARD", "DAYLIGHT":
+            observance?.read(line)
         default:
             break
         }
@@ -115,10 +137,20 @@ struct ICalendarReader {
         case "LOCATION": e.location = ICalValue.unescape(raw)
         case "URL": e.url = trimmed
         case "STATUS": e.status = trimmed.uppercased()
-        case "RRULE": if !trimmed.isEmpty { e.rrules.append(trimmed) }
+        case "RRULE":
+            if OccurrenceExpander.canExpand(rule: trimmed) {
+                e.rrules.append(trimmed)
+            } else {
+                e.broken.append("RRULE")
+                warn(line, "RRULE \(trimmed) cannot be read; the event is not expanded")
+            }
         case "CATEGORIES": e.categories += ICalValue.textList(raw)
         case "DTSTART":
-            guard e.dtstart == nil else { return }
+            guard e.dtstart == nil else {
+                e.broken.append("DTSTART")
+                warn(line, "second DTSTART; the event is not expanded")
+                return
+            }
             guard let t = time(line) else { return }
             e.dtstart = t
             dtstartLine = line.line
@@ -128,14 +160,21 @@ struct ICalendarReader {
             default: e.tzid = nil
             }
         case "DTEND":
-            if e.dtend == nil { e.dtend = time(line) }
+            if e.dtend == nil {
+                e.dtend = time(line)
+                if e.dtend == nil { e.broken.append("DTEND") }
+            }
         case "RECURRENCE-ID":
-            if e.recurrenceID == nil { e.recurrenceID = time(line) }
+            if e.recurrenceID == nil {
+                e.recurrenceID = time(line)
+                e.thisAndFuture = line.parameter("RANGE")?.uppercased() == "THISANDFUTURE"
+            }
         case "DURATION":
             if ICalDuration(trimmed) != nil {
                 e.duration = trimmed
             } else {
-                warn(line, "DURATION \(trimmed) is not a duration, ignored")
+                e.broken.append("DURATION")
+                warn(line, "DURATION \(trimmed) is not a duration; the event is not expanded")
             }
         case "SEQUENCE":
             if let n = Int(trimmed) {
@@ -150,23 +189,31 @@ struct ICalendarReader {
             }
             if line.name == "DTSTAMP" { e.dtstamp = date } else { e.lastModified = date }
         case "RDATE":
-            for item in trimmed.split(separator: ",") {
+            let type = line.parameter("VALUE")?.uppercased()
+            for item in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
                 let text = item.trimmingCharacters(in: .whitespaces)
-                if line.parameter("VALUE")?.uppercased() == "PERIOD" || text.contains("/") {
-                    e.rdatePeriods.append(text)
-                } else if let t = ICalValue.time(text, tzid: line.parameter("TZID")) {
+                if type == "PERIOD" || text.contains("/") {
+                    if CalendarAdapter.isPeriod(text) {
+                        e.rdatePeriods.append(text)
+                        e.rdatePeriodTZIDs.append(line.parameter("TZID"))
+                        continue
+                    }
+                } else if type != "TIME", let t = ICalValue.time(text, tzid: line.parameter("TZID")) {
                     e.rdates.append(t)
-                } else {
-                    warn(line, "RDATE value \(text) is not a date, ignored")
+                    continue
                 }
+                if trimmed.isEmpty, type == nil { continue }
+                e.broken.append("RDATE")
+                warn(line, "RDATE value \(text) is not a date or period; the event is not expanded")
             }
         case "EXDATE":
-            for item in trimmed.split(separator: ",") {
+            for item in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
                 let text = item.trimmingCharacters(in: .whitespaces)
                 if let t = ICalValue.time(text, tzid: line.parameter("TZID")) {
                     e.exdates.append(t)
                 } else {
-                    warn(line, "EXDATE value \(text) is not a date, ignored")
+                    e.broken.append("EXDATE")
+                    warn(line, "EXDATE value \(text) is not a date; the event is not expanded")
                 }
             }
         default:
@@ -206,21 +253,31 @@ struct ICalendarReader {
         guard sawComponent else {
             return .failure(ParseFailure("no BEGIN:VCALENDAR found; not an iCalendar document"))
         }
+        guard sawCalendar || closedComponent || !calendar.events.isEmpty else {
+            return .failure(ParseFailure("no VCALENDAR and no complete component; not an iCalendar document"))
+        }
         resolveZones()
         return .success(calendar)
     }
 
     private mutating func resolveZones() {
-        var resolved: [String: String?] = [:]
+        var resolved: [String: TZIDResolver.Resolution] = [:]
         var warned = Set<String>()
         func fix(_ t: EventTime?) -> EventTime? {
             guard case .zoned(let c, let tzid)? = t else { return t }
-            if resolved[tzid] == nil { resolved[tzid] = .some(resolver.resolve(tzid)) }
-            if let iana = resolved[tzid] ?? nil { return .zoned(c, tzid: iana) }
-            if warned.insert(tzid).inserted {
-                calendar.warnings.append(ParseWarning("unknown TZID \(tzid); its times are read in the hub time zone"))
+            if resolved[tzid] == nil { resolved[tzid] = resolver.resolve(tzid) }
+            switch resolved[tzid] ?? .unknown {
+            case .iana(let iana): return .zoned(c, tzid: iana)
+            case .custom(let rules):
+                calendar.zones[tzid] = rules
+                return t
+            case .unknown:
+                if warned.insert(tzid).inserted {
+                    calendar.warnings.append(
+                        ParseWarning("unknown TZID \(tzid); its times are read in the hub time zone"))
+                }
+                return t
             }
-            return t
         }
         for i in calendar.events.indices {
             var e = calendar.events[i]
@@ -229,6 +286,11 @@ struct ICalendarReader {
             e.recurrenceID = fix(e.recurrenceID)
             e.rdates = e.rdates.compactMap { fix($0) }
             e.exdates = e.exdates.compactMap { fix($0) }
+            e.rdatePeriodTZIDs = e.rdatePeriodTZIDs.map { tzid in
+                guard let tzid else { return nil }
+                let probe = EventTime.zoned(CivilDateTime(year: 2000, month: 1, day: 1, hour: 0, minute: 0), tzid: tzid)
+                return fix(probe)?.tzidIfZoned ?? tzid
+            }
             calendar.events[i] = e
         }
     }

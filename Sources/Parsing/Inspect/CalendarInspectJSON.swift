@@ -1,23 +1,17 @@
 import FeedModel
 import Foundation
 
-/// The `--from/--to` window of `inspect --json`: whole days, both inclusive, as wall-clock.
-public struct InspectWindow: Sendable {
-    public var from: CivilDate
-    public var to: CivilDate
-    public init(from: CivilDate, to: CivilDate) {
-        self.from = from
-        self.to = to
-    }
-}
-
 /// Writes the `inspect --json` object for an iCalendar document (see the conformance README).
 public enum CalendarInspectJSON {
     /// The JSON text: events as written, and with a window the expanded occurrences.
     public static func render(_ raw: RawCalendar, window: InspectWindow?, limit: Int?) -> String {
         let utc = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .gmt
-        let wrZone = raw.defaultTZID.flatMap { TimeZone(identifier: $0) }
-        let hub = wrZone ?? utc
+        var ignored: [ParseWarning] = []
+        let wrZone = CalendarAdapter.floatingZoneID(raw, warnings: &ignored).flatMap { TimeZone(identifier: $0) }
+        var hub = ZoneBook(hub: wrZone ?? utc, custom: raw.zones)
+        for e in raw.events {
+            for t in [e.dtstart, e.dtend, e.recurrenceID].compactMap({ $0 }) + e.rdates + e.exdates { hub.prepare(t) }
+        }
         var pairs: [(String, ICalJSON)] = [
             ("format", .string("icalendar")),
             ("parse_ok", .bool(true)),
@@ -37,13 +31,14 @@ public enum CalendarInspectJSON {
 
     // MARK: - events
 
-    private static func eventJSON(_ e: RawCalendarEvent, hub: TimeZone) -> ICalJSON {
-        let periods = e.rdatePeriods.map { period -> ICalJSON in
+    private static func eventJSON(_ e: RawCalendarEvent, hub: ZoneBook) -> ICalJSON {
+        let periods = e.rdatePeriods.enumerated().map { i, period -> ICalJSON in
             let parts = period.split(separator: "/").map(String.init)
+            let tzid = e.rdatePeriodTZIDs.indices.contains(i) ? e.rdatePeriodTZIDs[i] : nil
             guard parts.count == 2, let dtstart = e.dtstart,
-                let start = CalendarAdapter.periodStart(period, like: dtstart)
+                let start = CalendarAdapter.periodStart(period, tzid: tzid, like: dtstart)
             else { return .string(period) }
-            let end = ICalValue.time(parts[1], tzid: dtstart.tzidIfZoned).map { format($0, hub: hub) } ?? parts[1]
+            let end = ICalValue.time(parts[1], tzid: tzid).map { format($0, hub: hub) } ?? parts[1]
             return .string(format(start, hub: hub) + "/" + end)
         }
         return .object([
@@ -69,15 +64,15 @@ public enum CalendarInspectJSON {
     private struct Row {
         var json: ICalJSON
         /// Start as the contract sorts it: zoned by instant, floating and dates as if UTC.
-        var startKey: Date
+        var startKey: Int
         var uid: String
-        var recurrenceKey: Date
+        var recurrenceKey: Int
         var calendar: Int
     }
 
     /// Every occurrence in the window, in contract order.
     private static func occurrenceRows(
-        _ raw: RawCalendar, window: InspectWindow, hub: TimeZone, wrZone: TimeZone?, limit: Int?
+        _ raw: RawCalendar, window: InspectWindow, hub: ZoneBook, wrZone: TimeZone?, limit: Int?
     ) -> [Row] {
         var ignored: [ParseWarning] = []
         let floatingZone = wrZone?.identifier
@@ -85,9 +80,9 @@ public enum CalendarInspectJSON {
         var order: [String] = []
         var groups: [String: [(raw: RawCalendarEvent, event: Event)]] = [:]
         for r in raw.events {
-            guard var event = CalendarAdapter.event(r, floatingZone: floatingZone, hubZone: hub, warnings: &ignored)
+            guard var event = CalendarAdapter.event(r, floatingZone: floatingZone, zones: hub, warnings: &ignored)
             else { continue }
-            if let wrZone { event = inZone(event, wrZone) }
+            if let wrZone { event = inZone(event, wrZone, hub) }
             let key = "\(r.calendar)\u{1F}\(event.uid)"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append((r, event))
@@ -97,11 +92,14 @@ public enum CalendarInspectJSON {
             let members = groups[key] ?? []
             guard let anchor = members.first(where: { $0.event.recurrenceID == nil }) ?? members.first else { continue }
             // The window is wall-clock time in the series' own zone.
-            let zone = anchor.event.start.zone(hub: hub)
-            let from = CivilDateTime(date: window.from, hour: 0, minute: 0, second: 0).instant(in: zone)
-            let to = CivilDateTime(date: window.to, hour: 23, minute: 59, second: 59).instant(in: zone)
+            let zoneOf = anchor.event.start
+            let from = hub.seconds(
+                local: CivilDateTime(date: window.from, hour: 0, minute: 0, second: 0), zoneOf: zoneOf)
+            let to = hub.seconds(
+                local: CivilDateTime(date: window.to, hour: 23, minute: 59, second: 59), zoneOf: zoneOf)
             let occurrences = OccurrenceExpander.occurrences(
-                of: members.map(\.event), from: from, to: to, hubZone: hub, limit: limit.map { $0 + 1 })
+                of: members.map(\.event), from: Date(timeIntervalSince1970: TimeInterval(from)),
+                to: Date(timeIntervalSince1970: TimeInterval(to)), zones: hub, limit: limit.map { $0 + 1 })
             for occurrence in occurrences {
                 guard let member = members.first(where: { $0.event == occurrence.event }) else { continue }
                 rows.append(row(occurrence, member.raw, hub: hub))
@@ -116,14 +114,16 @@ public enum CalendarInspectJSON {
         return rows
     }
 
-    private static func row(_ o: Occurrence, _ r: RawCalendarEvent, hub: TimeZone) -> Row {
+    private static func row(_ o: Occurrence, _ r: RawCalendarEvent, hub: ZoneBook) -> Row {
         var end = o.end
         // A PERIOD in RDATE brings its own end.
         if let dtstart = r.dtstart {
-            let startInstant = o.start.instant(hub: hub)
-            for period in r.rdatePeriods {
-                if let ps = CalendarAdapter.periodStart(period, like: dtstart), ps.instant(hub: hub) == startInstant,
-                    let pe = CalendarAdapter.periodEnd(period, like: dtstart, hubZone: hub)
+            let startInstant = hub.seconds(o.start)
+            for (i, period) in r.rdatePeriods.enumerated() {
+                let tzid = r.rdatePeriodTZIDs.indices.contains(i) ? r.rdatePeriodTZIDs[i] : nil
+                if let ps = CalendarAdapter.periodStart(period, tzid: tzid, like: dtstart),
+                    hub.seconds(ps) == startInstant,
+                    let pe = CalendarAdapter.periodEnd(period, tzid: tzid, like: dtstart, zones: hub)
                 {
                     end = pe
                 }
@@ -155,9 +155,13 @@ public enum CalendarInspectJSON {
 
     /// With X-WR-TIMEZONE, UTC times are read in that zone too, so that a weekly UTC event
     /// keeps its local time across DST as the producer meant.
-    private static func inZone(_ e: Event, _ zone: TimeZone) -> Event {
+    private static func inZone(_ e: Event, _ zone: TimeZone, _ hub: ZoneBook) -> Event {
+        let template = EventTime.zoned(
+            CivilDateTime(year: 2000, month: 1, day: 1, hour: 0, minute: 0), tzid: zone.identifier)
         func move(_ t: EventTime) -> EventTime {
-            if case .utc = t { return t.converted(to: zone) }
+            if case .utc = t {
+                return .zoned(hub.civil(atUTC: hub.seconds(t), zoneOf: template), tzid: zone.identifier)
+            }
             return t
         }
         var e = e
@@ -169,25 +173,31 @@ public enum CalendarInspectJSON {
         return e
     }
 
-    private static func sortKey(_ t: EventTime, hub: TimeZone) -> Date {
+    private static func sortKey(_ t: EventTime, hub: ZoneBook) -> Int {
         switch t {
-        case .utc, .zoned: return t.instant(hub: hub)
-        case .floating(let c): return c.instant(in: TimeZone(secondsFromGMT: 0) ?? hub)
-        case .allDay(let d):
-            return CivilDateTime(date: d, hour: 0, minute: 0, second: 0).instant(in: TimeZone(secondsFromGMT: 0) ?? hub)
+        case .zoned(let c, let tzid) where !hub.knows(tzid): return c.secondsSince1970
+        case .utc, .zoned: return hub.seconds(t)
+        case .floating(let c): return c.secondsSince1970
+        case .allDay(let d): return d.dayNumber * 86_400
         }
     }
 
     // MARK: - values
 
     /// DATE `YYYY-MM-DD`; zoned and UTC with the offset in effect; floating without one.
-    static func format(_ t: EventTime, hub: TimeZone) -> String {
+    static func format(_ t: EventTime, hub: ZoneBook) -> String {
         switch t {
         case .allDay(let d): return d.isoString
         case .floating(let c): return c.isoString
         case .utc(let c): return c.isoString + "+00:00"
-        case .zoned:
-            return CivilDateTime.isoString(t.instant(hub: hub), in: t.zone(hub: hub))
+        case .zoned(let c, let tzid):
+            // A TZID that names no known zone and has no VTIMEZONE: its time is floating.
+            if !hub.knows(tzid) { return c.isoString }
+            let seconds = hub.seconds(t)
+            let offset = hub.rules(for: t).offset(atUTC: seconds)
+            let minutes = abs(offset) / 60
+            return CivilDateTime(secondsSince1970: seconds + offset).isoString + (offset < 0 ? "-" : "+")
+                + String(format: "%02d:%02d", minutes / 60, minutes % 60)
         }
     }
 }

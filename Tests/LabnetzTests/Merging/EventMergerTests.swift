@@ -8,6 +8,7 @@ import Testing
 struct EventMergerTests {
     static let berlin = TimeZone(identifier: "Europe/Berlin")!
     static let seen = Date(timeIntervalSince1970: 1_790_000_000)
+    static let now = Date(timeIntervalSince1970: 1_795_262_400)  // 2026-11-21T12:00:00Z
     let merger = EventMerger(hubID: "suedwestfalen", hubZone: berlin)
 
     static func item(
@@ -38,10 +39,11 @@ struct EventMergerTests {
     ]
 
     @Test func crossPostsWithOtherUIDsTitlesAndTimeFormsBecomeOneEvent() {
-        let (events, identities) = merger.merge(Self.meeting, identities: [:])
+        let result = merger.merge(Self.meeting, now: Self.now)
+        let events = result.events
         #expect(events.count == 1)
         #expect(events[0].sources.map(\.member) == ["arnsberg", "iserlohn", "menden", "soest"])
-        #expect(Set(identities.values) == [events[0].uid])
+        #expect(Set(result.assignments.values) == [events[0].uid])
         // The host's own source leads: its location names the member's city.
         #expect(events[0].event.location == "FreiRAUM Arnsberg, Neumarkt 6, 59821 Arnsberg")
         #expect(events[0].event.title == "NETZWERKTREFFEN der Südwestfalen-Labs")
@@ -57,7 +59,7 @@ struct EventMergerTests {
                 .utc(.init(year: 2027, month: 1, day: 21, hour: 14, minute: 0))),
             Self.item("menden", "m-9", "Digitale Sprechstunde für Senior:innen", slot, rrule: ["FREQ=WEEKLY"]),
         ]
-        let (events, _) = merger.merge(items, identities: [:])
+        let events = merger.merge(items, now: Self.now).events
         #expect(events.count == 4)
     }
 
@@ -73,26 +75,25 @@ struct EventMergerTests {
             Self.item("iserlohn", "x-2", "Baumpflanzaktion", start, url: "https://iserlohn.example/termine/"),
             Self.item("arnsberg", "y-1", "Kinder-Coding", start, url: "https://iserlohn.example/termine/"),
         ]
-        let (events, _) = merger.merge(items, identities: [:])
+        let events = merger.merge(items, now: Self.now).events
         let groups = events.map { $0.sources.map(\.uid).sorted() }.sorted { $0.description < $1.description }
         #expect(groups == [["repost-1", "tag-der-offenen-tuer", "tag-der-offenen-tuer"], ["x-1"], ["x-2"], ["y-1"]])
     }
 
     @Test func uidsAreStableAcrossSyncsAndIndependentOfInputOrder() {
-        let first = merger.merge(Self.meeting, identities: [:])
+        let first = merger.merge(Self.meeting, now: Self.now)
         var generator = SplitMix64(seed: 7)
         for _ in 0..<20 {
             let shuffled = Self.meeting.shuffled(using: &generator)
-            let again = merger.merge(shuffled, identities: first.identities)
-            #expect(again.events == first.events)
-            let fresh = merger.merge(shuffled, identities: [:])
-            #expect(fresh.events.map(\.uid) == first.events.map(\.uid))
+            let fresh = merger.merge(shuffled, now: Self.now)
+            #expect(fresh.events == first.events)
         }
     }
 
     @Test func aClusterKeepsItsUIDWhenItsFirstSourceLeaves() {
-        let first = merger.merge(Self.meeting, identities: [:])
-        let (later, _) = merger.merge(Array(Self.meeting.dropFirst()), identities: first.identities)
+        let first = merger.merge(Self.meeting, now: Self.now)
+        let book = IdentityBook(assignments: first.assignments)
+        let later = merger.merge(Array(Self.meeting.dropFirst()), book: book, now: Self.now).events
         #expect(later.map(\.uid) == first.events.map(\.uid))
     }
 
@@ -104,7 +105,7 @@ struct EventMergerTests {
             .init(year: 2026, month: 12, day: 12, hour: 10, minute: 0), tzid: "Europe/Berlin")
         moved.payload.start = .zoned(.init(year: 2026, month: 12, day: 13, hour: 14, minute: 0), tzid: "Europe/Berlin")
         moved.payload.rrules = []
-        let (events, _) = merger.merge([moved, series], identities: [:])
+        let events = merger.merge([moved, series], now: Self.now).events
         #expect(events.count == 1)
         #expect(events.first?.overrides.map(\.recurrenceID) == [moved.payload.recurrenceID])
         #expect(events.first?.overrides.map(\.uid) == events.map(\.uid))
@@ -113,7 +114,7 @@ struct EventMergerTests {
     @Test func aSourceCancellationReachesTheMergedEvent() {
         var items = Self.meeting
         items[2].payload.status = .cancelled
-        let (events, _) = merger.merge(items, identities: [:])
+        let events = merger.merge(items, now: Self.now).events
         #expect(events.map(\.event.status) == [.cancelled])
     }
 }

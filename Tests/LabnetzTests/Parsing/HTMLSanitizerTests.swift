@@ -8,11 +8,15 @@ struct HTMLSanitizerTests {
         #expect(out == "<p>Hallo Welt</p>")
     }
 
-    @Test func dropsDangerousElementsWithTheirContent() {
+    @Test func dropsCodeAndEmbeddingTagsButKeepsFallbackText() {
         let html =
             "a<iframe src='https://evil.example'>frame</iframe><style>p{}</style><object>o</object>"
-            + "<embed src=x><svg><text>s</text></svg><math>m</math>b"
-        #expect(HTMLSanitizer.sanitize(html, baseURL: nil) == "ab")
+            + "<embed src=x><svg><text>s</text><script>x()</script></svg><math>m</math><script>y()</script>b"
+        #expect(HTMLSanitizer.sanitize(html, baseURL: nil) == "aframeosmb")
+        // An unclosed <object> must not swallow the text after it.
+        #expect(
+            HTMLSanitizer.sanitize("safe<object classid=x> <b>description</b>", baseURL: nil)
+                == "safe <b>description</b>")
     }
 
     @Test func dropsEventHandlersAndStyles() {

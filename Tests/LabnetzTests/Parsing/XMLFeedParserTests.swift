@@ -196,7 +196,7 @@ struct XMLFeedParserTests {
         #expect(feed.warnings.contains { $0.message.contains("irgendwann") })
     }
 
-    @Test func mediaContentBecomesEnclosure() throws {
+    @Test func mediaContentBecomesEnclosureAndThumbnailStaysAPicture() throws {
         let data = Data(
             """
             <rss version="2.0" xmlns:m="http://search.yahoo.com/mrss/"><channel><item><title>t</title>
@@ -204,10 +204,11 @@ struct XMLFeedParserTests {
             </item></channel></rss>
             """.utf8)
         let entry = try #require(try XMLFeedParser.parse(data, baseURL: nil, contentType: nil).get().entries.first)
-        #expect(
-            entry.enclosures == [
-                RawEnclosure(href: "https://x.example/a.jpg", type: "image/jpeg", length: "99"),
-                RawEnclosure(href: "https://x.example/t.png", type: "image/png"),
-            ])
+        #expect(entry.enclosures == [RawEnclosure(href: "https://x.example/a.jpg", type: "image/jpeg", length: "99")])
+        #expect(entry.thumbnails == ["https://x.example/t.png"])
+        // Without a picture enclosure, the thumbnail is the article's image.
+        var thumbOnly = entry
+        thumbOnly.enclosures = []
+        #expect(FeedAdapter.imageURL(thumbOnly) == "https://x.example/t.png")
     }
 }

@@ -243,7 +243,10 @@ struct FaultInjectionTests {
         let accepted = try await hub.sync.run(now: Self.later + 1800, accept: ["beta-events"])
         #expect(accepted.results.first { $0.source == "beta-events" }?.state == .ok)
         #expect(try hub.store.events(sourceIDs: ["beta-events"]).count == 4)
-        #expect(!(try hub.published("regional.ics")).contains("SUMMARY:Gutes Ereignis 9"))
+        // An event that really left its source is announced as cancelled (until its start), never silently dropped.
+        let gone = try hub.published("regional.ics").components(separatedBy: "BEGIN:VEVENT")
+            .first { $0.contains("SUMMARY:Gutes Ereignis 9\r\n") }
+        #expect(gone?.contains("STATUS:CANCELLED") == true)
 
         // The source flaps back: the returning event is not new, it keeps its first sighting.
         hub.server.files.set(

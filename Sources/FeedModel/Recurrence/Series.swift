@@ -1,0 +1,112 @@
+import Foundation
+
+/// One master event with what changes its instances: EXDATEs, overridden recurrence ids, and
+/// RANGE=THISANDFUTURE overrides that move and edit every later instance.
+struct Series {
+    let master: Event
+    let zones: ZoneBook
+    let replaced: RecurrenceTimeSet
+    /// THISANDFUTURE overrides by the UTC seconds of their recurrence id, ascending.
+    let future: [(rid: Int, event: Event)]
+
+    /// The instances in `window`, minus EXDATEs and overridden instances; at most `limit`
+    /// per rule (the caller sorts and cuts).
+    func expand(_ window: OccurrenceExpander.Window, limit: Int?) -> [Occurrence] {
+        let span = OccurrenceSpan(start: master.start, end: master.end, zones: zones)
+        let excluded = RecurrenceTimeSet(master.exdates, zones: zones)
+        var seen = Set<Int>()
+        var out: [Occurrence] = []
+
+        func consider(_ start: EventTime) {
+            let seconds = zones.seconds(start)
+            guard seen.insert(seconds).inserted else { return }
+            guard !excluded.contains(start), !replaced.contains(start) else { return }
+            let occurrence = instance(start, seconds: seconds, span: span)
+            if occurrence.overlaps(from: window.from, to: window.to, zones: zones) { out.append(occurrence) }
+        }
+
+        // RFC 5545 counts DTSTART as the first instance even when the rule would not produce it.
+        consider(master.start)
+        let futureShift = future.map { abs(shift(of: $0.event)) / 86_400 + 1 }.max() ?? 0
+        let margin = (span?.approximateDays ?? 0) + 1 + futureShift
+        let skipTo = CivilMath.adding(days: -margin, to: zones.civil(atUTC: window.from, zoneOf: master.start).date)
+        let stopAfter = CivilMath.adding(
+            days: 1 + futureShift, to: zones.civil(atUTC: window.to, zoneOf: master.start).date)
+        let lastStart = window.to + futureShift * 86_400
+        for text in master.rrules {
+            guard let rule = RecurrenceRule(text) else { continue }
+            let iterator = RuleIterator(rule: rule, start: master.start.civil, allDay: master.start.isAllDay)
+            let before = out.count
+            iterator.forEach(
+                skipTo: skipTo, stopAfter: stopAfter, maxSteps: OccurrenceExpander.maxSteps,
+                isPastUntil: { isPast($0, until: rule.until) },
+                visit: { civil in
+                    let start = OccurrenceSpan.withCivil(master.start, civil)
+                    if zones.seconds(start) > lastStart { return false }
+                    consider(start)
+                    if let limit, out.count - before >= limit { return false }
+                    return true
+                })
+        }
+        for rdate in master.rdates {
+            // A DATE in RDATE of a timed event means that day at midnight, in the event's form.
+            if rdate.isAllDay != master.start.isAllDay {
+                consider(
+                    OccurrenceSpan.withCivil(
+                        master.start, CivilDateTime(date: rdate.civil.date, hour: 0, minute: 0, second: 0)))
+            } else {
+                consider(rdate)
+            }
+        }
+        return out
+    }
+
+    /// The instance that starts at `start`, or its THISANDFUTURE replacement: moved by the
+    /// override's own shift, with the override's length and properties.
+    private func instance(_ start: EventTime, seconds: Int, span: OccurrenceSpan?) -> Occurrence {
+        guard let override = future.last(where: { $0.rid < seconds })?.event, let rid = override.recurrenceID else {
+            return Occurrence(
+                event: master, recurrenceID: start, start: start, end: span.map { $0.end(from: start, zones: zones) })
+        }
+        let moved: EventTime
+        if sameForm(rid, override.start) {
+            let delta = CivilMath.seconds(override.start.civil) - CivilMath.seconds(rid.civil)
+            moved = OccurrenceSpan.withCivil(start, CivilMath.adding(seconds: delta, to: start.civil))
+        } else {
+            moved = OccurrenceSpan.withCivil(start, zones.civil(atUTC: seconds + shift(of: override), zoneOf: start))
+        }
+        let overrideSpan = OccurrenceSpan(start: override.start, end: override.end, zones: zones) ?? span
+        return Occurrence(
+            event: override, recurrenceID: start, start: moved,
+            end: overrideSpan.map { $0.end(from: moved, zones: zones) })
+    }
+
+    /// How far an override moved its instance, in elapsed seconds.
+    private func shift(of override: Event) -> Int {
+        guard let rid = override.recurrenceID else { return 0 }
+        return zones.seconds(override.start) - zones.seconds(rid)
+    }
+
+    private func sameForm(_ a: EventTime, _ b: EventTime) -> Bool {
+        switch (a, b) {
+        case (.allDay, .allDay), (.utc, .utc), (.floating, .floating): return true
+        case (.zoned(_, let x), .zoned(_, let y)): return x == y
+        default: return false
+        }
+    }
+
+    private func isPast(_ c: CivilDateTime, until: EventTime?) -> Bool {
+        guard let until else { return false }
+        switch (until, master.start) {
+        case (.allDay(let d), _):
+            // A DATE bound includes its whole day.
+            return c.date > d
+        case (.utc, .utc), (.utc, .zoned), (.zoned, .utc), (.zoned, .zoned):
+            return zones.seconds(local: c, zoneOf: master.start) > zones.seconds(until)
+        default:
+            // Floating against UTC is not valid RFC 5545; reading both as wall clock is what
+            // libical does.
+            return c > until.civil
+        }
+    }
+}

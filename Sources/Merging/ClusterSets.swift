@@ -1,0 +1,66 @@
+/// Disjoint sets of items that also know which sources and pinned-apart items each set holds,
+/// so a join that would break a constraint is refused instead of chaining two events together.
+struct ClusterSets {
+    /// Why a join was refused.
+    enum Conflict {
+        case sameSource
+        case pinnedDifferent(pin: Int)
+    }
+
+    private var parent: [Int]
+    /// Source numbers in each set (valid at roots), sorted.
+    private var sources: [[Int32]]
+    /// (pin, position) labels of "different" pins in each set (valid at roots).
+    private var pinLabels: [Int: [(pin: Int, position: Int)]] = [:]
+
+    init(sourceOf: [Int32]) {
+        parent = Array(sourceOf.indices)
+        sources = sourceOf.map { [$0] }
+    }
+
+    mutating func label(_ item: Int, pin: Int, position: Int) {
+        pinLabels[item, default: []].append((pin, position))
+    }
+
+    mutating func find(_ x: Int) -> Int {
+        var root = x
+        while parent[root] != root { root = parent[root] }
+        var node = x
+        while parent[node] != root { (node, parent[node]) = (parent[node], root) }
+        return root
+    }
+
+    /// The constraint joining the sets of `a` and `b` would break; nil when they may join.
+    mutating func conflict(_ a: Int, _ b: Int, disjointSources: Bool) -> Conflict? {
+        let (ra, rb) = (find(a), find(b))
+        if ra == rb { return nil }
+        if let la = pinLabels[ra], let lb = pinLabels[rb] {
+            for x in la {
+                for y in lb where x.pin == y.pin && x.position != y.position { return .pinnedDifferent(pin: x.pin) }
+            }
+        }
+        if disjointSources && sharedCount(sources[ra], sources[rb]) > 0 { return .sameSource }
+        return nil
+    }
+
+    /// Joins the sets; the smaller root index stays the root, so the result is independent of order.
+    /// Returns false when they were one set already.
+    @discardableResult
+    mutating func union(_ a: Int, _ b: Int) -> Bool {
+        let (ra, rb) = (find(a), find(b))
+        if ra == rb { return false }
+        let (root, child) = (min(ra, rb), max(ra, rb))
+        parent[child] = root
+        sources[root] = Array(Set(sources[root] + sources[child])).sorted()
+        sources[child] = []
+        if let labels = pinLabels.removeValue(forKey: child) { pinLabels[root, default: []] += labels }
+        return true
+    }
+
+    /// Every set, each sorted, in order of its smallest index.
+    mutating func groups() -> [[Int]] {
+        var byRoot: [Int: [Int]] = [:]
+        for i in parent.indices { byRoot[find(i), default: []].append(i) }
+        return byRoot.keys.sorted().map { byRoot[$0]! }
+    }
+}

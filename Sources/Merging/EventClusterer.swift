@@ -1,0 +1,185 @@
+import FeedModel
+import Federation
+import Foundation
+
+/// Finds which source items are the same event, cheapest evidence first: pins, the same UID, the
+/// same item link, then scored candidates from the same day (or the same series pattern).
+///
+/// Candidates are never all pairs: items are blocked by local start day (series by their repeat
+/// pattern), and within a block only items sharing a title-word prefix are scored.
+struct EventClusterer {
+    let settings: DedupSettings
+    let hubZone: TimeZone
+    let vocabulary: MatchVocabulary
+    /// A title-word prefix shared by more items of one block than this says nothing about identity.
+    var maxPosting = 64
+
+    /// `items` must be sorted; returns the groups of indices and the trace of every decision.
+    func cluster(_ items: [SourcedItem<Event>]) -> (groups: [[Int]], trace: MergeTrace) {
+        var sourceNumbers: [String: Int32] = [:]
+        let sourceOf = items.map { item -> Int32 in
+            if let n = sourceNumbers[item.ref.source] { return n }
+            let n = Int32(sourceNumbers.count)
+            sourceNumbers[item.ref.source] = n
+            return n
+        }
+        var sets = ClusterSets(sourceOf: sourceOf)
+        var trace = MergeTrace(items: items, itemKeys: items.map { "\($0.ref.source)/\($0.payload.itemKey)" })
+        var indexOfKey: [String: Int] = [:]
+        for (i, key) in trace.itemKeys.enumerated() { indexOfKey[key] = i }
+
+        let masters = items.indices.filter { items[$0].payload.recurrenceID == nil }
+        var interner = TokenInterner()
+        var features = [EventFeatures?](repeating: nil, count: items.count)
+        for i in masters {
+            features[i] = EventFeatures(items[i].payload, hubZone: hubZone, vocabulary: vocabulary, interner: &interner)
+        }
+
+        // Pins first: they always win.
+        let pins = settings.pins.enumerated().map { (index, pin) in
+            (index, pin, pin.items.compactMap { indexOfKey[$0] })
+        }
+        for (index, pin, found) in pins where pin.kind == .different {
+            for (position, item) in found.enumerated() { sets.label(item, pin: index, position: position) }
+        }
+        for (_, pin, found) in pins where pin.kind == .same {
+            for item in found.dropFirst() where sets.conflict(found[0], item, disjointSources: false) == nil {
+                if sets.union(found[0], item) {
+                    trace.joins.append(TraceEdge(a: found[0], b: item, reason: .pinnedSame(note: pin.note)))
+                }
+            }
+        }
+
+        func join(_ a: Int, _ b: Int, _ reason: JoinReason, score: PairScore? = nil, disjoint: Bool) {
+            if let conflict = sets.conflict(a, b, disjointSources: disjoint) {
+                let why: MissReason
+                switch conflict {
+                case .sameSource: why = .sameSource
+                case .pinnedDifferent(let pin): why = .pinnedDifferent(note: settings.pins[pin].note)
+                }
+                trace.nearMisses.append(TraceEdge(a: a, b: b, reason: why, score: score))
+            } else if sets.union(a, b) {
+                trace.joins.append(TraceEdge(a: a, b: b, reason: reason, score: score))
+            }
+        }
+
+        // Tier 1: the same source item under the same UID in several sources.
+        var firstWithUID: [String: Int] = [:]
+        for i in masters {
+            let uid = items[i].payload.uid
+            if let first = firstWithUID[uid] {
+                join(first, i, .sameUID, disjoint: false)
+            } else {
+                firstWithUID[uid] = i
+            }
+        }
+        // An override belongs with its series in the same source.
+        var masterOf: [String: Int] = [:]
+        for i in masters { masterOf["\(items[i].ref.source)\u{1F}\(items[i].payload.uid)"] = i }
+        for (i, item) in items.enumerated() where item.payload.recurrenceID != nil {
+            if let master = masterOf["\(item.ref.source)\u{1F}\(item.payload.uid)"] {
+                if sets.union(master, i) { trace.joins.append(TraceEdge(a: master, b: i, reason: .instanceOfSeries)) }
+            }
+        }
+        // Tier 2: the same item-specific link.
+        for (key, group) in linkGroups(items, masters: masters) {
+            for i in group.dropFirst() {
+                let (a, b) = (features[group[0]]!, features[i]!)
+                if a.day == b.day || (a.isSeries && b.isSeries) {
+                    join(group[0], i, .sameLink(key), disjoint: false)
+                } else {
+                    trace.nearMisses.append(TraceEdge(a: group[0], b: i, reason: .linkOnOtherDay(key)))
+                }
+            }
+        }
+        // Tier 3: scored candidates, best first, each join checked against the constraints.
+        var scored: [(a: Int, b: Int, score: PairScore)] = []
+        let offsets = hubOffsets(items, masters: masters)
+        let weights = tokenWeights(features, count: interner.count)
+        for block in blocks(masters, features: features) {
+            for (a, b) in candidatePairs(block, features: features, sourceOf: sourceOf) {
+                let (fa, fb) = (features[a]!, features[b]!)
+                if let ca = fa.city, let cb = fb.city, ca != cb { continue }
+                let score = PairScore.score(fa, fb, settings: settings, hubOffsets: offsets, weights: weights)
+                if score.isMatch(settings) {
+                    scored.append((a, b, score))
+                } else if score.total >= settings.nearMissFloor && sets.find(a) != sets.find(b) {
+                    trace.nearMisses.append(TraceEdge(a: a, b: b, reason: .belowThreshold, score: score))
+                }
+            }
+        }
+        scored.sort { ($0.score.total, $1.a, $1.b) > ($1.score.total, $0.a, $0.b) }
+        for pair in scored { join(pair.a, pair.b, .scored(pair.score), score: pair.score, disjoint: true) }
+        return (sets.groups(), trace)
+    }
+
+    /// Masters grouped by link; a link that one source gives to several items (an events overview
+    /// page, the lab's homepage) names no single event and joins nothing.
+    private func linkGroups(_ items: [SourcedItem<Event>], masters: [Int]) -> [(String, [Int])] {
+        var byKey: [String: [Int]] = [:]
+        var perSource: [String: Set<String>] = [:]
+        var shared: Set<String> = []
+        for i in masters {
+            guard let url = items[i].payload.url, let key = TextNormalizer.link(url) else { continue }
+            byKey[key, default: []].append(i)
+            if !perSource[key, default: []].insert(items[i].ref.source).inserted { shared.insert(key) }
+        }
+        return byKey.filter { $0.value.count > 1 && !shared.contains($0.key) }.sorted { $0.key < $1.key }
+            .map { ($0.key, $0.value) }
+    }
+
+    /// One-off events by local start day, series by their repeat pattern.
+    private func blocks(_ masters: [Int], features: [EventFeatures?]) -> [[Int]] {
+        var byKey: [String: [Int]] = [:]
+        for i in masters {
+            let f = features[i]!
+            byKey[f.isSeries ? "S" + (f.seriesKey ?? "") : "D\(f.day)", default: []].append(i)
+        }
+        return byKey.keys.sorted().map { byKey[$0]! }.filter { $0.count > 1 }
+    }
+
+    /// Pairs of a block from different sources that share a title-word prefix.
+    private func candidatePairs(_ block: [Int], features: [EventFeatures?], sourceOf: [Int32]) -> [(Int, Int)] {
+        var postings: [String: [Int]] = [:]
+        for i in block { for key in features[i]!.blockingKeys { postings[key, default: []].append(i) } }
+        var seen: Set<Int> = []
+        var pairs: [(Int, Int)] = []
+        for key in postings.keys.sorted() {
+            let list = postings[key]!
+            guard list.count > 1, list.count <= maxPosting else { continue }
+            for x in 0..<list.count {
+                for y in (x + 1)..<list.count where sourceOf[list[x]] != sourceOf[list[y]] {
+                    let code = list[x] << 32 | list[y]
+                    if seen.insert(code).inserted { pairs.append((list[x], list[y])) }
+                }
+            }
+        }
+        return pairs
+    }
+
+    /// How much a title word says: log(1 + N / number of titles with it). Counted over all items,
+    /// so the weights do not depend on their order.
+    private func tokenWeights(_ features: [EventFeatures?], count: Int) -> [Double] {
+        var frequency = [Int](repeating: 0, count: count)
+        var titles = 0
+        for f in features {
+            guard let f else { continue }
+            titles += 1
+            for id in f.titleTokens { frequency[Int(id)] += 1 }
+        }
+        return frequency.map { log(1 + Double(titles) / Double(max(1, $0))) }
+    }
+
+    /// The hub zone's UTC offsets in the period covered: a start that slipped by one is a zone error.
+    private func hubOffsets(_ items: [SourcedItem<Event>], masters: [Int]) -> Set<Int> {
+        var offsets: Set<Int> = []
+        var probed: Set<Int> = []
+        for i in masters {
+            let month = items[i].payload.start.civil.date.year * 12 + items[i].payload.start.civil.date.month
+            guard probed.insert(month).inserted else { continue }
+            offsets.insert(hubZone.secondsFromGMT(for: items[i].payload.start.instant(hub: hubZone)))
+        }
+        offsets.remove(0)
+        return offsets
+    }
+}

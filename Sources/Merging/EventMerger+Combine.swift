@@ -1,0 +1,70 @@
+import FeedModel
+import Foundation
+
+extension EventMerger {
+    /// One entry from a cluster: the leading source's event, gaps filled from the others in order
+    /// of precedence, categories united, every source item kept with its link.
+    func combine(_ members: [SourcedItem<Event>], uid: String) -> MergedEvent? {
+        let masters = members.filter { $0.payload.recurrenceID == nil }
+        guard let leader = (masters.isEmpty ? members : masters).min(by: { leads($0, over: $1) }) else { return nil }
+        var event = leader.payload
+        event.uid = uid
+        let leaderStart = event.start.instant(hub: hubZone)
+        for other in masters.sorted(by: { leads($0, over: $1) }) where other.ref != leader.ref {
+            let e = other.payload
+            if event.summary?.isEmpty ?? true { event.summary = e.summary }
+            if event.url == nil { event.url = e.url }
+            if event.location?.isEmpty ?? true { event.location = e.location }
+            if event.end == nil, e.start.instant(hub: hubZone) == leaderStart, e.start.isAllDay == event.start.isAllDay
+            {
+                event.end = e.end
+            }
+            if e.status == .cancelled { event.status = .cancelled }
+        }
+        event.categories = Array(Set(masters.flatMap(\.payload.categories))).sorted()
+        event.lastModified = nil
+        let overrides =
+            members
+            // An override shares its master's ref, so it is told from the leader by its item key.
+            .filter {
+                $0.payload.recurrenceID != nil && $0.ref.source == leader.ref.source
+                    && $0.payload.itemKey != leader.payload.itemKey
+            }
+            .map { item -> Event in
+                var override = item.payload
+                override.uid = uid
+                override.lastModified = nil
+                return override
+            }
+            .sorted { ($0.recurrenceID?.civil ?? $0.start.civil) < ($1.recurrenceID?.civil ?? $1.start.civil) }
+        let sources = Set(
+            members.map { item -> SourceItemRef in
+                var ref = item.ref
+                if ref.url == nil, item.payload.recurrenceID == nil { ref.url = item.payload.url }
+                return ref
+            })
+        // An override carries the master's ref; keep one entry per ref, the one with a link.
+        var byKey: [String: SourceItemRef] = [:]
+        for ref in sources.sorted() where byKey[ref.key]?.url == nil || ref.url != nil { byKey[ref.key] = ref }
+        return MergedEvent(
+            uid: uid, event: event, overrides: overrides, sources: byKey.values.sorted(),
+            firstSeen: members.map(\.firstSeen).min() ?? leader.firstSeen,
+            lastChanged: members.map(\.lastChanged).max() ?? leader.lastChanged)
+    }
+
+    /// The organiser's own source leads (its city is in the location), then the member with the
+    /// higher `priority`, then configuration order.
+    func leads(_ a: SourcedItem<Event>, over b: SourcedItem<Event>) -> Bool {
+        let (ha, hb) = (isOrganiser(a), isOrganiser(b))
+        if ha != hb { return ha }
+        if a.priority != b.priority { return a.priority > b.priority }
+        return (a.rank, a.ref, a.payload.itemKey) < (b.rank, b.ref, b.payload.itemKey)
+    }
+
+    private func isOrganiser(_ item: SourcedItem<Event>) -> Bool {
+        guard let city = item.memberCity.map(TextNormalizer.title), !city.isEmpty,
+            let location = item.payload.location.map(TextNormalizer.title)
+        else { return false }
+        return " \(location) ".contains(" \(city) ")
+    }
+}

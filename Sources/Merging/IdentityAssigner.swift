@@ -1,0 +1,51 @@
+import FeedModel
+import Foundation
+
+/// Gives every cluster a UID: the one most of its items had before, else a newly minted one.
+///
+/// A UID once published never names another event: when clusters split, the part holding most of
+/// the UID's items keeps it and the rest get new UIDs; minting skips every UID ever used.
+struct IdentityAssigner {
+    let hubID: String
+
+    /// One UID per group, in the order of `groups`.
+    func assign(_ groups: [[SourcedItem<Event>]], book: IdentityBook) -> [String] {
+        // Claims: (votes, group, uid). More votes first, then the group with the smaller first key.
+        var claims: [(votes: Int, group: Int, uid: String)] = []
+        for (g, members) in groups.enumerated() {
+            var votes: [String: Int] = [:]
+            for item in members {
+                guard let uid = book.assignments[item.ref.key] else { continue }
+                if let record = book.records[uid], record.state == .alias { continue }
+                votes[uid, default: 0] += 1
+            }
+            for (uid, count) in votes { claims.append((count, g, uid)) }
+        }
+        let firstKey = groups.map { $0.map(\.ref.key).min() ?? "" }
+        claims.sort { a, b in
+            if a.votes != b.votes { return a.votes > b.votes }
+            if firstKey[a.group] != firstKey[b.group] { return firstKey[a.group] < firstKey[b.group] }
+            return a.uid < b.uid
+        }
+        var uids = [String?](repeating: nil, count: groups.count)
+        var taken: Set<String> = []
+        for claim in claims where uids[claim.group] == nil && !taken.contains(claim.uid) {
+            uids[claim.group] = claim.uid
+            taken.insert(claim.uid)
+        }
+        var known = Set(book.records.keys)
+        known.formUnion(book.assignments.values)
+        return groups.indices.map { g in
+            if let uid = uids[g] { return uid }
+            var seed = firstKey[g]
+            while true {
+                let uid = String(SHA256.hex(seed).prefix(32)) + "@" + hubID + ".labnetz"
+                if !taken.contains(uid) && !known.contains(uid) {
+                    taken.insert(uid)
+                    return uid
+                }
+                seed += "+"
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Federation
+
+/// The words folded away before titles and locations are compared, and the token folding itself.
+///
+/// Titles of the same event differ in articles, prepositions, generic words ("Workshop: …",
+/// "Vortrag …") and the lab's city ("… in Soest"); none of them tells two events apart.
+struct MatchVocabulary: Sendable {
+    /// Stop words and generic event words (folded, stemmed), plus the members' cities.
+    let ignoredInTitles: Set<String>
+    let ignoredInLocations: Set<String>
+    /// Folded member cities, to recognise where an event takes place.
+    let cities: Set<String>
+
+    static let stopWords: [String] = [
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder",
+        "im", "in", "am", "an", "auf", "fuer", "mit", "von", "vom", "zu", "zum", "zur", "bei", "nach", "ueber",
+        "unter", "aus", "als", "wie", "es", "ist", "sind", "wir", "ihr", "sie", "uns", "euch", "alle", "mal", "ab",
+        "bis", "uhr", "dich", "du", "unser", "unsere", "unseren", "unserem", "unserer", "euer", "eure", "the", "and",
+        "of", "for", "to", "a", "an", "on", "at", "with", "neu", "neue",
+        "neuer", "jetzt", "heute", "wieder", "auch", "noch", "nur", "hier", "so", "ja", "st", "bzw", "ca",
+    ]
+
+    static let genericWords: [String] = [
+        "workshop", "vortrag", "stammtisch", "veranstaltung", "termin", "einladung", "infoabend",
+        "informationsabend", "seminar", "kurs", "meetup", "event", "online", "hybrid", "live", "praesenz",
+        "anmeldung", "kostenlos", "abend", "nachmittag", "vormittag", "herzlich", "willkommen", "save", "date",
+        "erinnerung", "repost", "hinweis", "tipp", "partner", "partnerlab", "lab", "labs", "labor", "stadtlabor",
+        "treff", "gemeinsam", "gemeinsame", "gemeinsamer", "offene", "offener", "offenes",
+    ]
+
+    static let locationWords: [String] = ["ort", "raum", "adresse", "treffpunkt", "eingang", "deutschland", "de"]
+
+    init(settings: DedupSettings, memberCities: [String]) {
+        var titles = Set((Self.stopWords + Self.genericWords + settings.genericWords).flatMap(Self.rawTokens))
+        titles.formUnion(titles.map(Self.stem))
+        var cities: Set<String> = []
+        for city in memberCities { cities.formUnion(Self.rawTokens(city)) }
+        titles.formUnion(cities)
+        ignoredInTitles = titles
+        ignoredInLocations = Set((Self.stopWords + Self.locationWords).flatMap(Self.rawTokens))
+        self.cities = cities
+    }
+
+    /// Significant title tokens, folded and stemmed, in title order, without repeats.
+    func titleTokens(_ title: String) -> [String] {
+        var seen: Set<String> = []
+        var out: [String] = []
+        for raw in Self.rawTokens(title) {
+            let token = Self.stem(raw)
+            if ignoredInTitles.contains(raw) || ignoredInTitles.contains(token) { continue }
+            if seen.insert(token).inserted { out.append(token) }
+        }
+        return out
+    }
+
+    /// Location tokens, folded, with street-name spellings unified ("Str." and "Straße" → "strasse").
+    func locationTokens(_ location: String) -> [String] {
+        var out: [String] = []
+        for raw in Self.rawTokens(location) where !ignoredInLocations.contains(raw) {
+            var token = raw
+            if token == "str" { token = "strasse" }
+            if token.hasSuffix("str"), token.count > 5 { token += "asse" }
+            if !out.contains(token) { out.append(token) }
+        }
+        return out
+    }
+
+    /// Folded words (see `TextNormalizer.title`), split on everything that is not a letter or digit.
+    /// The gender suffix of "Freund:innen" or "Bürger*innen" would be a word of its own: it is dropped.
+    static func rawTokens(_ text: String) -> [String] {
+        TextNormalizer.title(text).split(separator: " ").compactMap { $0 == "innen" ? nil : String($0) }
+    }
+
+    /// A light German stemmer: plural and inflection endings off, so "Workshops", "Seniorinnen" and
+    /// "Senioren" meet. Short words stay as they are.
+    static func stem(_ token: String) -> String {
+        guard token.count > 5, token.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) else { return token }
+        for suffix in ["innen", "ern", "en", "er", "es", "e", "n", "s"] where token.hasSuffix(suffix) {
+            return String(token.dropLast(suffix.count))
+        }
+        return token
+    }
+}

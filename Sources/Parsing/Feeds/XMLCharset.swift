@@ -1,0 +1,205 @@
+import CLibXML2
+import Foundation
+
+/// Encoding decisions libxml2 does not make the way feeds need: names it rejects or does not
+/// know, ISO-8859-1 labels that mean windows-1252 in practice, and the windows-1252 fallback.
+enum XMLCharset {
+    /// The `encoding` of the XML declaration at the start of `head`, as written (ASCII-compatible
+    /// documents only; UTF-16/32 and EBCDIC are left to libxml2's own detection).
+    static func declared(in head: [UInt8]) -> String? {
+        var bytes = head[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard bytes.starts(with: Array("<?xml".utf8)) else { return nil }
+        guard let close = bytes.firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let decl = String(decoding: bytes[..<close], as: UTF8.self)
+        guard let range = decl.range(of: #"encoding\s*=\s*["']([^"']*)["']"#, options: .regularExpression) else {
+            return nil
+        }
+        let value = decl[range].split(whereSeparator: { $0 == "\"" || $0 == "'" }).dropFirst().first
+        return value.map { String($0).trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// Labels that browsers and feed readers read as windows-1252 (the WHATWG Encoding Standard).
+    static let windows1252Labels: Set<String> = [
+        "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "iso-ir-100", "csisolatin1", "ibm819",
+        "cp819", "us-ascii", "ascii", "windows-1252", "cp1252", "x-cp1252", "windows_1252", "iso_8859-1:1987",
+        "iso88591", "8859-1", "ansi_x3.4-1968",
+    ]
+
+    /// Names libxml2 (built with ICU) does not know, to ones it does.
+    static let aliases: [String: String] = [
+        "macgreek": "x-mac-greek", "mac-greek": "x-mac-greek", "macturkish": "x-mac-turkish",
+        "mac-turkish": "x-mac-turkish", "maclatin2": "x-mac-centraleurroman", "mac-latin2": "x-mac-centraleurroman",
+        "maccentraleurope": "x-mac-centraleurroman", "mac-centraleurope": "x-mac-centraleurroman",
+        "mac_roman": "macintosh", "mac-roman": "macintosh", "u16": "utf-16", "utf16": "utf-16", "utf_16": "utf-16",
+        "u8": "utf-8", "utf": "utf-8", "utf8": "utf-8", "utf_8": "utf-8", "u32": "utf-32", "utf32": "utf-32",
+        "utf_32": "utf-32",
+    ]
+
+    /// What to tell libxml2 for a label: nil to let it read the declaration itself.
+    enum Decision: Equatable {
+        case libxml
+        case override(String)
+        case windows1252
+    }
+
+    static func decide(_ label: String?, ebcdic: Bool = false) -> Decision {
+        guard let label else { return .libxml }
+        let name = label.lowercased().trimmingCharacters(in: .whitespaces)
+        if ebcdic { return .override(name) }
+        if windows1252Labels.contains(name) { return .windows1252 }
+        if let alias = aliases[name] { return .override(alias) }
+        if name.utf8.first.map({ !(($0 | 0x20) >= 97 && ($0 | 0x20) <= 122) }) == true || name.contains("_"),
+            known(name)
+        {
+            // Not a valid XML encoding name (`437`, `cp_is`): libxml2 would refuse the declaration.
+            return .override(name)
+        }
+        return .libxml
+    }
+
+    static func known(_ name: String) -> Bool {
+        guard let handler = xmlFindCharEncodingHandler(name) else { return false }
+        xmlCharEncCloseFunc(handler)
+        return true
+    }
+
+    /// windows-1252 to UTF-8 for each byte; the five bytes the code page leaves undefined map to
+    /// the C1 control of the same value, as browsers do, so the reading never fails.
+    static let windows1252High: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
+        0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+        0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    /// True when UTF-8 text holds a C1 control (U+0080–U+009F), which in feeds is nearly always
+    /// a windows-1252 character (curly quote, dash, euro) stored by its byte value.
+    static func hasC1Controls(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count > 1 else { return false }
+        for i in 0..<(bytes.count - 1) where bytes[i] == 0xC2 && bytes[i + 1] >= 0x80 && bytes[i + 1] < 0xA0 {
+            return true
+        }
+        return false
+    }
+
+    /// C1 controls replaced by the windows-1252 characters of the same byte value.
+    static func demoronized(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x80, scalar.value < 0xA0,
+                let mapped = Unicode.Scalar(windows1252High[Int(scalar.value) - 0x80])
+            {
+                out.append(mapped)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// UTF-32 (by BOM or by the NULs around `<`), which libxml2's converters here do not read.
+    static func utf32(_ head: [UInt8]) -> String.Encoding? {
+        if head.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || head.starts(with: [0x00, 0x00, 0x00, 0x3C]) {
+            return .utf32BigEndian
+        }
+        if head.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || head.starts(with: [0x3C, 0x00, 0x00, 0x00]) {
+            return .utf32LittleEndian
+        }
+        return nil
+    }
+
+    /// The whole document re-encoded as UTF-8 (UTF-32 is rare and small: read at once).
+    static func reencoded(_ source: XMLByteSource, from encoding: String.Encoding) -> XMLByteSource? {
+        guard let pull = source.open() else { return nil }
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { pull($0) }
+            if n <= 0 { break }
+            data.append(contentsOf: chunk[..<n])
+            if data.count > 64 << 20 { break }
+        }
+        guard let text = String(data: data, encoding: encoding) else { return nil }
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        return .memory(bytes)
+    }
+
+    /// The `encoding` declared by an EBCDIC document: the declaration is in the invariant
+    /// characters, which read the same in every EBCDIC code page.
+    static func declaredEBCDIC(in head: [UInt8]) -> String? {
+        guard head.starts(with: [0x4C, 0x6F, 0xA7, 0x94]) else { return nil }
+        var ascii: [UInt8] = []
+        for b in head.prefix(200) {
+            let c: UInt8
+            switch b {
+            case 0x81...0x89: c = b - 0x81 + 97
+            case 0x91...0x99: c = b - 0x91 + 106
+            case 0xA2...0xA9: c = b - 0xA2 + 115
+            case 0xC1...0xC9: c = b - 0xC1 + 65
+            case 0xD1...0xD9: c = b - 0xD1 + 74
+            case 0xE2...0xE9: c = b - 0xE2 + 83
+            case 0xF0...0xF9: c = b - 0xF0 + 48
+            case 0x40: c = 32
+            case 0x4C: c = 60
+            case 0x6E: c = 62
+            case 0x6F: c = 63
+            case 0x7E: c = 61
+            case 0x7F: c = 34
+            case 0x7D: c = 39
+            case 0x60: c = 45
+            case 0x4B: c = 46
+            case 0x6D: c = 95
+            default: c = 32
+            }
+            ascii.append(c)
+            if c == 62 { break }
+        }
+        ascii.replaceSubrange(0..<4, with: Array("<?xm".utf8))
+        return declared(in: ascii)
+    }
+
+    /// The source read as windows-1252 and handed on as UTF-8 (a leading UTF-8 BOM is dropped).
+    static func windows1252(_ source: XMLByteSource) -> XMLByteSource {
+        XMLByteSource {
+            guard let pull = source.open() else { return nil }
+            var scratch = [UInt8](repeating: 0, count: 16 << 10)
+            var first = true
+            return { buffer in
+                let want = min(scratch.count, buffer.count / 3)
+                guard want > 0 else { return 0 }
+                while true {
+                    let n = scratch.withUnsafeMutableBytes {
+                        pull(UnsafeMutableRawBufferPointer(rebasing: $0[..<want]))
+                    }
+                    guard n > 0 else { return n }
+                    var start = 0
+                    if first {
+                        first = false
+                        if n >= 3, scratch[0] == 0xEF, scratch[1] == 0xBB, scratch[2] == 0xBF { start = 3 }
+                    }
+                    var out = 0
+                    for i in start..<n {
+                        let b = scratch[i]
+                        let scalar = b < 0x80 ? UInt32(b) : b < 0xA0 ? windows1252High[Int(b) - 0x80] : UInt32(b)
+                        if scalar < 0x80 {
+                            buffer[out] = UInt8(scalar)
+                            out += 1
+                        } else if scalar < 0x800 {
+                            buffer[out] = UInt8(0xC0 | (scalar >> 6))
+                            buffer[out + 1] = UInt8(0x80 | (scalar & 0x3F))
+                            out += 2
+                        } else {
+                            buffer[out] = UInt8(0xE0 | (scalar >> 12))
+                            buffer[out + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                            buffer[out + 2] = UInt8(0x80 | (scalar & 0x3F))
+                            out += 3
+                        }
+                    }
+                    // A chunk that was only a BOM must not read as the end of the document.
+                    if out > 0 { return out }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Where a document's bytes come from: pulled chunk by chunk, so a feed is never held in memory
+/// as a whole unless it already was, and a pass can be started again from the beginning.
+public struct XMLByteSource: Sendable {
+    /// Fills the buffer with the next bytes; returns how many (0 at the end, negative on a read error).
+    public typealias Pull = (UnsafeMutableRawBufferPointer) -> Int
+
+    /// Starts a fresh pass over the document.
+    let open: @Sendable () -> Pull?
+
+    /// The first `count` bytes (fewer when the document is shorter), for sniffing.
+    func head(_ count: Int) -> [UInt8] {
+        guard let pull = open() else { return [] }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let n = bytes.withUnsafeMutableBytes { pull(UnsafeMutableRawBufferPointer(rebasing: $0[filled...])) }
+            if n <= 0 { break }
+            filled += n
+        }
+        return Array(bytes[..<filled])
+    }
+
+    /// A pass over bytes already in memory.
+    public static func memory(_ bytes: [UInt8]) -> XMLByteSource {
+        XMLByteSource {
+            var offset = 0
+            return { buffer in
+                let n = min(buffer.count, bytes.count - offset)
+                guard n > 0 else { return 0 }
+                bytes.withUnsafeBytes {
+                    buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[offset..<offset + n]))
+                }
+                offset += n
+                return n
+            }
+        }
+    }
+
+    /// A pass over a file, read as the parser asks for it.
+    public static func file(_ path: String) -> XMLByteSource {
+        XMLByteSource {
+            guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+            let fd = handle.fileDescriptor
+            return { buffer in
+                // The handle lives as long as the closure; read(2) reports errors as -1.
+                withExtendedLifetime(handle) { read(fd, buffer.baseAddress, buffer.count) }
+            }
+        }
+    }
+
+    /// A pass over bytes made on demand (tests, benchmarks): nothing is stored.
+    public static func generated(_ make: @escaping @Sendable () -> Pull) -> XMLByteSource {
+        XMLByteSource { make() }
+    }
+}
+
+/// One pass of an `XMLByteSource` as libxml2's read callback sees it, with a hard byte cap.
+final class XMLInputPass {
+    private let pull: XMLByteSource.Pull
+    let limit: Int
+    private(set) var consumed = 0
+    /// Set when the document went on past `limit` and reading was stopped there.
+    private(set) var hitLimit = false
+    private(set) var readFailed = false
+
+    init(pull: @escaping XMLByteSource.Pull, limit: Int) {
+        self.pull = pull
+        self.limit = limit
+    }
+
+    func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
+        let room = min(count, limit - consumed)
+        guard room > 0 else {
+            if !hitLimit, !readFailed {
+                // One probe byte tells a document of exactly `limit` bytes from a longer one.
+                var probe: UInt8 = 0
+                let more = withUnsafeMutableBytes(of: &probe) { pull($0) }
+                hitLimit = more > 0
+            }
+            return 0
+        }
+        let n = pull(UnsafeMutableRawBufferPointer(start: buffer, count: room))
+        if n < 0 {
+            readFailed = true
+            return -1
+        }
+        consumed += n
+        return Int32(n)
+    }
+}

@@ -1,0 +1,166 @@
+import CLibXML2
+import FeedModel
+import Foundation
+
+/// One pass of libxml2's SAX2 push parser over a document, feeding `FeedXMLBuilder`.
+///
+/// SAX keeps nothing but the current entry in memory, goes on past well-formedness errors
+/// (RECOVER), and is hardened: no entity declarations are kept (`entityDecl` is not set) and
+/// `getEntity` knows only XML's predefined five, so entity bombs and external entities have
+/// nothing to expand, and no DTD is ever loaded.
+final class XMLSAXPass {
+    static let options = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+            | XML_PARSE_COMPACT.rawValue | XML_PARSE_RECOVER.rawValue)
+    static let chunkSize = 64 << 10
+
+    var builder: FeedXMLBuilder
+    var warnings: [ParseWarning] = []
+    /// Any error of level ERROR or FATAL: the document is not well-formed.
+    var broken = false
+    /// An input byte was not valid in the encoding in use.
+    var encodingError = false
+    var sawElement = false
+    var stopped = false
+    var context: xmlParserCtxtPtr?
+
+    init(builder: FeedXMLBuilder) { self.builder = builder }
+
+    var line: Int {
+        guard let input = context?.pointee.input else { return 0 }
+        return Int(input.pointee.line)
+    }
+
+    /// Pushes the whole source through the parser; false when the parser could not be created.
+    func run(_ input: XMLInputPass, baseURL: String?, encoding: String?) -> (ok: Bool, encoding: String?) {
+        cxml_silence_generic_errors()
+        var handler = Self.handler()
+        var buffer = [CChar](repeating: 0, count: Self.chunkSize)
+        let first = buffer.withUnsafeMutableBufferPointer { input.read(into: $0.baseAddress!, count: $0.count) }
+        guard first >= 0 else { return (false, nil) }
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        let created: xmlParserCtxtPtr? = withExtendedLifetime(self) {
+            xmlCreatePushParserCtxt(&handler, me, nil, 0, baseURL)
+        }
+        guard let ctxt = created else { return (false, nil) }
+        defer { xmlFreeParserCtxt(ctxt) }
+        var options = Self.options
+        if encoding != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
+        buffer.withUnsafeBufferPointer { b in
+            _ = xmlCtxtResetPush(ctxt, b.baseAddress, first, baseURL, encoding)
+        }
+        _ = xmlCtxtUseOptions(ctxt, options)
+        ctxt.pointee.userData = me
+        context = ctxt
+        defer { context = nil }
+        var terminated = false
+        withExtendedLifetime(self) {
+            while !stopped {
+                let n = buffer.withUnsafeMutableBufferPointer { input.read(into: $0.baseAddress!, count: $0.count) }
+                if n <= 0 {
+                    _ = xmlParseChunk(ctxt, nil, 0, 1)
+                    terminated = true
+                    break
+                }
+                _ = buffer.withUnsafeBufferPointer { xmlParseChunk(ctxt, $0.baseAddress, n, 0) }
+            }
+            if !terminated, !stopped { _ = xmlParseChunk(ctxt, nil, 0, 1) }
+        }
+        let used = LibXML.string(ctxt.pointee.encoding) ?? LibXML.string(ctxt.pointee.input?.pointee.encoding)
+        return (true, used?.lowercased())
+    }
+
+    func stop() {
+        stopped = true
+        if let context { xmlStopParser(context) }
+    }
+
+    func record(_ error: xmlError) {
+        if error.level == XML_ERR_ERROR || error.level == XML_ERR_FATAL { broken = true }
+        let code = Int(error.code)
+        if code == Int(XML_ERR_INVALID_CHAR.rawValue) || code == Int(XML_ERR_INVALID_ENCODING.rawValue)
+            || code == Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue)
+        {
+            encodingError = true
+        }
+        if code == Int(XML_ERR_UNDECLARED_ENTITY.rawValue) || code == Int(XML_WAR_UNDECLARED_ENTITY.rawValue),
+            let name = LibXML.string(UnsafeRawPointer(error.str1).map { $0.assumingMemoryBound(to: xmlChar.self) })
+        {
+            builder.entityNotExpanded(name, line: error.line > 0 ? Int(error.line) : line)
+            return
+        }
+        guard warnings.count < 100 else { return }
+        let message =
+            LibXML.string(UnsafeRawPointer(error.message).map { $0.assumingMemoryBound(to: xmlChar.self) })?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "XML error \(error.code)"
+        warnings.append(ParseWarning(line: error.line > 0 ? Int(error.line) : nil, message))
+    }
+
+    private static func pass(_ ctx: UnsafeMutableRawPointer?) -> XMLSAXPass? {
+        guard let ctx else { return nil }
+        return Unmanaged<XMLSAXPass>.fromOpaque(ctx).takeUnretainedValue()
+    }
+
+    private static func handler() -> xmlSAXHandler {
+        var h = xmlSAXHandler()
+        h.initialized = XML_SAX2_MAGIC
+        h.startElementNs = { ctx, localname, _, uri, _, _, count, _, attributes in
+            guard let pass = XMLSAXPass.pass(ctx), !pass.stopped else { return }
+            pass.startElement(localname, uri, Int(count), attributes)
+        }
+        h.endElementNs = { ctx, _, _, _ in
+            guard let pass = XMLSAXPass.pass(ctx), !pass.stopped else { return }
+            pass.builder.end(line: pass.line)
+        }
+        h.characters = { ctx, chars, length in
+            guard let pass = XMLSAXPass.pass(ctx), !pass.stopped, pass.builder.capture != nil, let chars else { return }
+            let bytes = UnsafeBufferPointer(start: chars, count: Int(length))
+            var text = String(decoding: bytes, as: UTF8.self)
+            if XMLCharset.hasC1Controls(bytes) { text = XMLCharset.demoronized(text) }
+            pass.builder.text(text)
+        }
+        h.ignorableWhitespace = h.characters
+        h.cdataBlock = h.characters
+        h.getEntity = { _, name in
+            // Only the predefined five (&amp; &lt; &gt; &quot; &apos;); a document's own are refused.
+            xmlGetPredefinedEntity(name)
+        }
+        h.reference = { ctx, name in
+            guard let pass = XMLSAXPass.pass(ctx) else { return }
+            pass.builder.entityNotExpanded(LibXML.string(name) ?? "?", line: pass.line)
+        }
+        h.internalSubset = { ctx, _, _, systemID in
+            guard let pass = XMLSAXPass.pass(ctx), let system = LibXML.string(systemID), !system.isEmpty else { return }
+            pass.builder.warn(pass.line, "external DTD \(system) not fetched: feeds are read without loading DTDs")
+        }
+        h.serror = { ctx, error in
+            guard let pass = XMLSAXPass.pass(ctx), let error else { return }
+            pass.record(error.pointee)
+        }
+        return h
+    }
+
+    private func startElement(
+        _ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int,
+        _ raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        sawElement = true
+        let local = LibXML.string(localname) ?? ""
+        var attributes: [XMLAttribute] = []
+        if count > 0, let raw {
+            attributes.reserveCapacity(count)
+            for i in 0..<count {
+                let base = raw + 5 * i
+                guard let name = base[0], let start = base[3], let end = base[4] else { continue }
+                var value = String(
+                    decoding: UnsafeBufferPointer(start: start, count: start.distance(to: end)), as: UTF8.self)
+                // Without entity substitution libxml2 hands over a decoded `&` as `&#38;`.
+                if value.contains("&#38;") { value = value.replacingOccurrences(of: "&#38;", with: "&") }
+                attributes.append(
+                    XMLAttribute(namespace: LibXML.string(base[2]), local: LibXML.string(name) ?? "", value: value))
+            }
+        }
+        builder.start(namespace: LibXML.string(uri), local: local, attributes: attributes, line: line)
+        if builder.depth == 1, builder.family == nil { stop() }
+    }
+}

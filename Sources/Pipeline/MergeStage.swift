@@ -1,0 +1,78 @@
+import FeedModel
+import Federation
+import Foundation
+import Merging
+import Storage
+
+/// Feeds the merger from the store and keeps its identity decisions: shared by `sync` and `explain`.
+public struct MergeStage: Sendable {
+    public var config: FederationConfig
+    public var store: HubStore
+
+    public init(config: FederationConfig, store: HubStore) {
+        self.config = config
+        self.store = store
+    }
+
+    /// The merger configured from federation.json: its dedup settings and member cities.
+    public var merger: EventMerger {
+        EventMerger(
+            hubID: config.hub.id, hubZone: config.hub.timeZone, settings: config.dedup,
+            memberCities: config.members.compactMap(\.city))
+    }
+
+    /// The stored events of every configured source, with rank, priority and city of their member.
+    public func sourcedEvents() throws -> [SourcedItem<Event>] {
+        try store.events(sourceIDs: config.sources.map(\.source.id)).map { sourced($0, uid: $0.payload.uid) }
+    }
+
+    public func sourcedArticles() throws -> [SourcedItem<Article>] {
+        try store.articles(sourceIDs: config.sources.map(\.source.id)).map { sourced($0, uid: $0.payload.id) }
+    }
+
+    /// What earlier syncs decided: item assignments, UID records, and their last published content.
+    public func identityBook() throws -> IdentityBook {
+        let store = self.store
+        let records = try store.mergedEventRows().mapValues { row in
+            IdentityRecord(
+                uid: row.uid, state: IdentityState(rawValue: row.state) ?? .live, aliasOf: row.aliasOf,
+                contentHash: row.contentHash, sequence: row.sequence, lastModified: row.lastModified,
+                created: row.created)
+        }
+        return IdentityBook(
+            assignments: try store.mergedIdentities(), records: records,
+            publishedContent: { uid in
+                (try? store.mergedEventPayload(uid: uid)).flatMap { $0 }.flatMap {
+                    try? JSONDecoder().decode(MergedEvent.self, from: $0)
+                }
+            })
+    }
+
+    /// Merges the stored events; with `save`, stores the new identities, SEQUENCEs and content.
+    public func mergeEvents(now: Date, save: Bool = true) throws -> EventMergeResult {
+        let result = merger.merge(try sourcedEvents(), book: try identityBook(), now: now)
+        guard save else { return result }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let rows = try result.records.map { record, content in
+            (
+                row: MergedEventRow(
+                    uid: record.uid, state: record.state.rawValue, aliasOf: record.aliasOf,
+                    contentHash: record.contentHash, sequence: record.sequence, lastModified: record.lastModified,
+                    created: record.created),
+                payload: try content.map { try encoder.encode($0) }
+            )
+        }
+        try store.saveMergedEvents(rows, assignments: result.assignments, now: now)
+        return result
+    }
+
+    private func sourced<T>(_ stored: StoredItem<T>, uid: String) -> SourcedItem<T> {
+        let position = config.sources.firstIndex { $0.source.id == stored.sourceID }
+        let member = position.map { config.sources[$0].member }
+        return SourcedItem(
+            ref: SourceItemRef(member: member?.id ?? "", source: stored.sourceID, uid: uid),
+            payload: stored.payload, rank: position ?? Int.max, priority: member?.priority ?? 0,
+            memberCity: member?.city, firstSeen: stored.firstSeen, lastChanged: stored.lastChanged)
+    }
+}

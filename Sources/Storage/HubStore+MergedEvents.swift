@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+
+/// One stored merged UID (`merged_event`), without its payload.
+public struct MergedEventRow: Sendable, Hashable {
+    public var uid: String
+    /// `live`, `orphaned`, `alias` or `removed`.
+    public var state: String
+    public var aliasOf: String?
+    public var contentHash: String
+    public var sequence: Int
+    public var lastModified: Date
+    public var created: Date
+
+    public init(
+        uid: String, state: String, aliasOf: String?, contentHash: String, sequence: Int, lastModified: Date,
+        created: Date
+    ) {
+        self.uid = uid
+        self.state = state
+        self.aliasOf = aliasOf
+        self.contentHash = contentHash
+        self.sequence = sequence
+        self.lastModified = lastModified
+        self.created = created
+    }
+}
+
+extension HubStore {
+    /// Every merged UID the hub has published, by UID.
+    public func mergedEventRows() throws -> [String: MergedEventRow] {
+        try pool.read { db in
+            var rows: [String: MergedEventRow] = [:]
+            let sql = "SELECT uid, state, alias_of, content_hash, sequence, last_modified, created FROM merged_event"
+            for row in try Row.fetchAll(db, sql: sql) {
+                let uid: String = row["uid"]
+                rows[uid] = MergedEventRow(
+                    uid: uid, state: row["state"], aliasOf: row["alias_of"], contentHash: row["content_hash"],
+                    sequence: row["sequence"], lastModified: Date(timeIntervalSince1970: row["last_modified"]),
+                    created: Date(timeIntervalSince1970: row["created"]))
+            }
+            return rows
+        }
+    }
+
+    /// The content last published under `uid`, as saved by `saveMergedEvents`.
+    public func mergedEventPayload(uid: String) throws -> Data? {
+        try pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT payload FROM merged_event WHERE uid = ?", arguments: [uid])
+        }
+    }
+
+    /// Stores changed rows and changed item assignments in one transaction; a nil payload keeps none.
+    public func saveMergedEvents(
+        _ rows: [(row: MergedEventRow, payload: Data?)], assignments: [String: String], now: Date
+    ) throws {
+        guard !rows.isEmpty || !assignments.isEmpty else { return }
+        try pool.write { db in
+            for (row, payload) in rows.sorted(by: { $0.row.uid < $1.row.uid }) {
+                try db.execute(
+                    sql: """
+                        INSERT INTO merged_event (uid, state, alias_of, content_hash, sequence, last_modified, created, payload)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(uid) DO UPDATE SET state = excluded.state, alias_of = excluded.alias_of,
+                            content_hash = excluded.content_hash, sequence = excluded.sequence,
+                            last_modified = excluded.last_modified, created = excluded.created,
+                            payload = excluded.payload
+                        """,
+                    arguments: [
+                        row.uid, row.state, row.aliasOf, row.contentHash, row.sequence,
+                        row.lastModified.timeIntervalSince1970, row.created.timeIntervalSince1970, payload,
+                    ])
+            }
+            for (ref, uid) in assignments.sorted(by: { $0.key < $1.key }) {
+                try db.execute(
+                    sql: """
+                        INSERT INTO merged_identity (item_ref, merged_uid, assigned_at) VALUES (?, ?, ?)
+                        ON CONFLICT(item_ref) DO UPDATE SET merged_uid = excluded.merged_uid,
+                            assigned_at = excluded.assigned_at
+                        """,
+                    arguments: [ref, uid, now.timeIntervalSince1970])
+            }
+        }
+    }
+}

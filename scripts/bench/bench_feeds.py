@@ -1,0 +1,159 @@
+"""Feed parsing benchmark driver for bench-feeds.sh (run inside .build/bench-venv).
+
+Every tool reads the same files in the same run. labnetz and xmllint are timed as whole
+processes (start-up included); the Python peers are timed around their parse calls only,
+which favours them. Each figure is the best of --runs runs (feedparser: one run, it is slow).
+"""
+import argparse, glob, os, re, subprocess, sys, time
+
+ITEM_TEXT = ("<p>Das Stadtlabor lädt ein: <strong>Reparieren</strong>, Löten &amp; Programmieren. "
+             "Mit <a href=\"/anmeldung\">Anmeldung</a> und Kaffee.</p>")
+
+
+def generate_rss(path, megabytes):
+    target = megabytes * 1_000_000
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" '
+                'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+                'xmlns:dc="http://purl.org/dc/elements/1.1/">\n<channel>\n'
+                '<title>Benchmark &amp; Co</title><link>https://lab.example.org/</link>'
+                '<description>generated</description>\n')
+        i = 0
+        while f.tell() < target:
+            day = 1 + i % 28
+            f.write(f'<item><title>Beitrag {i}: Werkstatt &amp; Treffen</title>'
+                    f'<link>https://lab.example.org/p/{i}</link>'
+                    f'<guid isPermaLink="false">bench-{i}</guid>'
+                    f'<pubDate>Mon, {day:02d} Sep 2025 {i % 24:02d}:15:00 +0200</pubDate>'
+                    f'<dc:creator>Autor {i % 17}</dc:creator><category>Kategorie {i % 9}</category>'
+                    f'<description><![CDATA[{ITEM_TEXT}]]></description>'
+                    f'<content:encoded><![CDATA[{ITEM_TEXT * 3}]]></content:encoded></item>\n')
+            i += 1
+        f.write('</channel>\n</rss>\n')
+
+
+def generate_atom(path, megabytes):
+    target = megabytes * 1_000_000
+    escaped = ITEM_TEXT.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" '
+                'xml:base="https://lab.example.org/">\n<title>Benchmark</title>'
+                '<id>tag:lab.example.org,2025:bench</id><updated>2025-09-01T00:00:00Z</updated>\n')
+        i = 0
+        while f.tell() < target:
+            day = 1 + i % 28
+            f.write(f'<entry><title type="html">Beitrag {i}: Werkstatt &amp;amp; Treffen</title>'
+                    f'<id>tag:lab.example.org,2025:{i}</id><link href="p/{i}"/>'
+                    f'<updated>2025-09-{day:02d}T{i % 24:02d}:15:00+02:00</updated>'
+                    f'<author><name>Autor {i % 17}</name></author><category term="k{i % 9}"/>'
+                    f'<summary type="html">{escaped}</summary>'
+                    f'<content type="html">{escaped * 3}</content></entry>\n')
+            i += 1
+        f.write('</feed>\n')
+
+
+def timed(cmd):
+    start = time.perf_counter()
+    out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    return time.perf_counter() - start, out.stdout
+
+
+def labnetz(binary, files, runs):
+    best, items = None, 0
+    for _ in range(runs):
+        seconds, out = timed([binary, "inspect", "--summary", *files])
+        items = sum(int(m) for m in re.findall(r'"items":(\d+)', out))
+        best = seconds if best is None else min(best, seconds)
+    return best, items
+
+
+def xmllint(files, runs):
+    best = None
+    for _ in range(runs):
+        seconds, _ = timed(["xmllint", "--stream", "--noout", *files])
+        best = seconds if best is None else min(best, seconds)
+    return best, None
+
+
+def python_peer(module, files, runs):
+    if module == "feedparser":
+        import feedparser
+        parse = feedparser.parse
+    else:
+        import feedparser_rs
+        parse = feedparser_rs.parse
+    blobs = [open(f, "rb").read() for f in files]
+    best, items = None, 0
+    for _ in range(runs):
+        count = 0
+        start = time.perf_counter()
+        for blob in blobs:
+            try:
+                count += len(parse(blob).entries)
+            except Exception:
+                pass
+        seconds = time.perf_counter() - start
+        items = count
+        best = seconds if best is None else min(best, seconds)
+    return best, items
+
+
+def peak_rss(cmd):
+    out = subprocess.run(["/usr/bin/time", "-v", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", out.stderr)
+    return int(m.group(1)) / 1024 if m else float("nan")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--shared", required=True)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+
+    rss, atom, big = (os.path.join(args.data, n) for n in ("rss-20mb.xml", "atom-20mb.xml", "rss-100mb.xml"))
+    for path, make, mb in ((rss, generate_rss, 20), (atom, generate_atom, 20), (big, generate_rss, 100)):
+        if not os.path.exists(path):
+            make(path, mb)
+
+    inputs = [("RSS 2.0, 20 MB", [rss]), ("Atom 1.0, 20 MB", [atom])]
+    corpus_root = os.path.join(args.shared, "conformance", "corpora", "feedparser")
+    if os.path.isdir(corpus_root):
+        corpus = sorted(glob.glob(os.path.join(corpus_root, "**", "*.xml"), recursive=True))
+        corpus = [f for f in corpus if "/golden/" not in f]
+        inputs.append((f"feedparser corpus, {len(corpus)} files", corpus))
+    else:
+        print(f"bench-feeds: {corpus_root} not found, the corpus row is skipped")
+
+    print(f"{'input':<34} {'tool':<14} {'MB/s':>8} {'items/s':>10} {'items':>7}   labnetz is")
+    for name, files in inputs:
+        mb = sum(os.path.getsize(f) for f in files) / 1e6
+        ours, our_items = labnetz(args.bin, files, args.runs)
+        rows = [("labnetz", ours, our_items)]
+        rows.append(("feedparser", *python_peer("feedparser", files, 1)))
+        rows.append(("feedparser-rs", *python_peer("feedparser_rs", files, args.runs)))
+        rows.append(("xmllint", *xmllint(files, args.runs)))
+        for tool, seconds, items in rows:
+            ratio = "" if tool == "labnetz" else f"{seconds / ours:6.2f}x {tool}"
+            shown = items if items is not None else our_items
+            print(f"{name:<34} {tool:<14} {mb / seconds:8.1f} {shown / seconds:10.0f} "
+                  f"{items if items is not None else '-':>7}   {ratio}")
+        print(f"  goals: >=30x feedparser, >=1.0x feedparser-rs, >=0.5x xmllint")
+
+    print()
+    mb100 = os.path.getsize(big) / 1e6
+    print(f"peak RSS, {mb100:.0f} MB RSS feed (streamed, items counted and dropped):")
+    small = os.path.join(args.data, "rss-1mb.xml")
+    if not os.path.exists(small):
+        generate_rss(small, 1)
+    for label, cmd in (("labnetz, 1 MB feed", [args.bin, "inspect", "--summary", small]),
+                       ("labnetz, 20 MB feed", [args.bin, "inspect", "--summary", rss]),
+                       ("labnetz, 100 MB feed", [args.bin, "inspect", "--summary", big]),
+                       ("xmllint --stream, 100 MB", ["xmllint", "--stream", "--noout", big])):
+        print(f"  {label:<28} {peak_rss(cmd):8.1f} MiB")
+    print("  goal: the 100 MB figure stays near the 1 MB one (streaming), far below the file size")
+
+
+if __name__ == "__main__":
+    main()
