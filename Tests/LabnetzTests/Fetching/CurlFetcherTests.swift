@@ -308,8 +308,9 @@ import Testing
         let fetcher = CurlFetcher(maxConnections: 32, maxPerHost: 16)
         let run = try await Self.parallelFetches(fetcher, count: 16, delay: .milliseconds(600))
         #expect(run.statuses == Array(repeating: 200, count: 16))
-        // Sixteen blocked transfers on one multi handle overlap: one after another would take 9.6 s.
-        #expect(run.elapsed < .seconds(4))
+        // Sixteen blocked transfers on one multi handle overlap: one after another would take 9.6 s
+        // (the margin is for a loaded 2-core machine, where the test server starts a thread per request).
+        #expect(run.elapsed < .seconds(6))
     }
 
     @Test func perHostAndGlobalLimitsQueueTransfers() async throws {
