@@ -16,10 +16,14 @@ struct PublishFingerprint: Equatable {
     var articles: Int
 
     /// The configuration, each source's stored content (hash, parser version, item count), and the
-    /// current hour in the hub zone: time-dependent output (the agenda's "upcoming") is renewed hourly.
+    /// current hour in the hub zone: time-dependent output (the agenda's "upcoming") is renewed hourly,
+    /// and so is output of a newer labnetz binary (or at once with `sync --force`).
     static func digest(config: FederationConfig, records: [SourceRecord], now: Date) -> String {
         let hour = CivilDateTime(now, in: config.hub.timeZone)
-        var text = String(describing: config) + "\n\(hour.date.isoString)T\(hour.hour)\n"
+        // The file's bytes, not a description of the parsed value: that holds dictionaries, whose
+        // order changes from process to process.
+        let file = FileManager.default.contents(atPath: config.configPath).map { SHA256.hex($0) }
+        var text = (file ?? String(describing: config)) + "\n\(hour.date.isoString)T\(hour.hour)\n"
         for record in records {
             text += "\(record.id)\t\(record.contentHash ?? "-")\t\(record.parserVersion)\t\(record.itemCount)\n"
         }
