@@ -9,7 +9,7 @@ enum ContentFingerprint {
     static func hash(_ data: Data) -> String {
         let dtstamp = Data("DTSTAMP".utf8)
         let buildDate = Data("<lastBuildDate>".utf8)
-        guard data.firstRange(of: dtstamp) != nil || data.firstRange(of: buildDate) != nil else {
+        guard ByteSearch.contains(data, dtstamp) || ByteSearch.contains(data, buildDate) else {
             return SHA256.hex(data)
         }
         var hasher = SHA256()
@@ -37,5 +37,28 @@ enum ContentFingerprint {
         var result = Data(line[line.startIndex..<start.lowerBound])
         result.append(line[end.upperBound...])
         return result
+    }
+}
+
+/// Substring search over raw bytes: Data.firstRange(of:) walks generically and dominated a sync's CPU time.
+enum ByteSearch {
+    static func contains(_ haystack: Data, _ needle: Data) -> Bool { offset(of: needle, in: haystack) != nil }
+
+    /// Offset of the first occurrence of `needle` from the start of `haystack`.
+    static func offset(of needle: Data, in haystack: Data) -> Int? {
+        haystack.withUnsafeBytes { (hay: UnsafeRawBufferPointer) -> Int? in
+            needle.withUnsafeBytes { (pin: UnsafeRawBufferPointer) -> Int? in
+                guard let first = pin.first, pin.count <= hay.count else { return nil }
+                var index = 0
+                let last = hay.count - pin.count
+                while index <= last {
+                    if hay[index] == first, memcmp(hay.baseAddress! + index, pin.baseAddress!, pin.count) == 0 {
+                        return index
+                    }
+                    index += 1
+                }
+                return nil
+            }
+        }
     }
 }

@@ -41,11 +41,12 @@ enum FreshnessHints {
 
     /// RSS 2.0 `<ttl>` in minutes, looked for in the channel head only (before the first item).
     static func rssTTL(_ body: Data) -> Int? {
-        let head = body.prefix(16_384)
-        guard let open = head.firstRange(of: Data("<ttl>".utf8)) else { return nil }
-        if let item = head.firstRange(of: Data("<item".utf8)), item.lowerBound < open.lowerBound { return nil }
-        guard let close = head[open.upperBound...].firstRange(of: Data("</ttl>".utf8)) else { return nil }
-        let text = String(decoding: head[open.upperBound..<close.lowerBound], as: UTF8.self)
+        let head = Data(body.prefix(16_384))
+        guard let open = ByteSearch.offset(of: Data("<ttl>".utf8), in: head) else { return nil }
+        if let item = ByteSearch.offset(of: Data("<item".utf8), in: head), item < open { return nil }
+        let rest = Data(head[(open + 5)...])
+        guard let close = ByteSearch.offset(of: Data("</ttl>".utf8), in: rest) else { return nil }
+        let text = String(decoding: rest.prefix(close), as: UTF8.self)
         return Int(text.trimmingCharacters(in: .whitespacesAndNewlines)).flatMap { $0 > 0 ? $0 : nil }
     }
 }

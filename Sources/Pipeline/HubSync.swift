@@ -58,23 +58,34 @@ public struct HubSync: Sendable {
             }
         }
         // Every source's transaction has committed: the store is consistent, so publish now.
-        let published = try publish(now: now)
+        let published = try publish(now: now, force: force)
         return SyncReport(
             results: results.compactMap { $0 }, publishedFiles: published.files, eventCount: published.events,
             articleCount: published.articles)
     }
 
     /// Merges what the store holds for the configured sources and rewrites publishDir.
-    public func publish(now: Date) throws -> (files: [String], events: Int, articles: Int) {
+    ///
+    /// When nothing the content files depend on changed since they were last written (same stored
+    /// content, same configuration, same hour), only status.json and status.html are rewritten;
+    /// `force` renders everything regardless.
+    public func publish(now: Date, force: Bool = false) throws -> (files: [String], events: Int, articles: Int) {
         let ids = config.sources.map(\.source.id)
+        let records = Dictionary(uniqueKeysWithValues: try store.sources().map { ($0.id, $0) })
+        let ordered = ids.compactMap { records[$0] }
+        PublishLeftovers.remove(in: config.hub.publishDir)
+        let digest = PublishFingerprint.digest(config: config, records: ordered, now: now)
+        if !force, let recorded = PublishFingerprint.recorded(config), recorded.digest == digest {
+            let input = PublishInput(config: config, events: [], articles: [], sources: ordered, now: now)
+            let files = try HubPublisher.publishStatus(input)
+            return (files, recorded.events, recorded.articles)
+        }
         let stage = MergeStage(config: config, store: store)
         let mergedEvents = try stage.mergeEvents(now: now).events
         let articles = ArticleMerger.merge(try stage.sourcedArticles())
-        let records = Dictionary(uniqueKeysWithValues: try store.sources().map { ($0.id, $0) })
-        let ordered = ids.compactMap { records[$0] }
         let input = PublishInput(config: config, events: mergedEvents, articles: articles, sources: ordered, now: now)
-        PublishLeftovers.remove(in: config.hub.publishDir)
         let files = try HubPublisher.publish(input)
+        try PublishFingerprint(digest: digest, events: mergedEvents.count, articles: articles.count).record(config)
         return (files, mergedEvents.count, articles.count)
     }
 

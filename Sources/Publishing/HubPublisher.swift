@@ -18,9 +18,24 @@ public enum HubPublisher {
 
     public static var fileNames: [String] { files.map(\.name) }
 
+    /// The files that only describe the sources' state; everything else depends on the items alone.
+    static let statusFileNames: Set<String> = ["status.json", "status.html"]
+
+    /// Rewrites only status.json and status.html (the items did not change); returns the paths written.
+    @discardableResult
+    public static func publishStatus(_ input: PublishInput) throws -> [String] {
+        try write(files.filter { statusFileNames.contains($0.name) }, input)
+    }
+
     /// Renders everything first, then replaces the files; returns the paths written.
     @discardableResult
     public static func publish(_ input: PublishInput) throws -> [String] {
+        try write(files, input)
+    }
+
+    private static func write(
+        _ files: [(name: String, render: @Sendable (PublishInput) -> String)], _ input: PublishInput
+    ) throws -> [String] {
         let folder = input.hub.publishDir
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let rendered = files.map { ($0.name, $0.render(input)) }

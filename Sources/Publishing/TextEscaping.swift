@@ -4,6 +4,12 @@ import Parsing
 enum TextEscaping {
     /// Escapes for XML text and double-quoted attributes, dropping characters XML 1.0 forbids.
     static func xml(_ text: String) -> String {
+        // Nearly all text has nothing to drop: skip rebuilding it scalar by scalar (0xEF leads U+FFFE/U+FFFF).
+        let needsFilter = text.utf8.contains { (byte: UInt8) -> Bool in
+            if byte == 0xEF { return true }
+            return byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+        }
+        if !needsFilter { return HTMLEscape.attribute(text) }
         var allowed = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let v = scalar.value

@@ -32,10 +32,9 @@ extension HubStore {
             try Self.upsert(source, db: db)
             try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS present (kind TEXT, item_key TEXT)")
             try db.execute(sql: "DELETE FROM present")
-            for row in rows {
-                let hash = SHA256.hex(row.payload)
-                try db.execute(
-                    sql: """
+            // Prepared once per connection and reused: compiling the SQL per item cost more than running it.
+            let upsertItem = try db.cachedStatement(
+                sql: """
                         INSERT INTO item (source_id, kind, item_key, payload, content_hash, first_seen, last_seen, last_changed)
                         VALUES (?, ?, ?, ?, ?,
                             COALESCE((SELECT first_seen FROM item_tombstone
@@ -46,9 +45,12 @@ extension HubStore {
                             last_changed = CASE WHEN item.content_hash = excluded.content_hash
                                 THEN item.last_changed ELSE excluded.last_changed END,
                             content_hash = excluded.content_hash
-                        """,
-                    arguments: [source.id, row.kind, row.key, row.payload, hash, time, time, time])
-                try db.execute(sql: "INSERT INTO present VALUES (?, ?)", arguments: [row.kind, row.key])
+                        """)
+            let markPresent = try db.cachedStatement(sql: "INSERT INTO present VALUES (?, ?)")
+            for row in rows {
+                let hash = SHA256.hex(row.payload)
+                try upsertItem.execute(arguments: [source.id, row.kind, row.key, row.payload, hash, time, time, time])
+                try markPresent.execute(arguments: [row.kind, row.key])
             }
             try db.execute(
                 sql: """

@@ -40,7 +40,8 @@ extension HubStore {
         try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM source ORDER BY id").map(Self.record) }
     }
 
-    /// Records a fetch that was not modified: the items stay, and they count as seen now.
+    /// Records a fetch that was not modified: the items stay untouched. (Rewriting each item's
+    /// `last_seen` here rewrote the whole item table on every all-304 sync; nothing reads it.)
     public func recordUnchanged(
         _ source: SourceIdentity, httpStatus: Int?, validators: SourceValidators,
         schedule: SourceSchedule = SourceSchedule(), now: Date
@@ -60,9 +61,6 @@ extension HubStore {
                     validators.lastModified, validators.contentHash, schedule.nextDue?.timeIntervalSince1970,
                     schedule.movedTo, source.id,
                 ])
-            try db.execute(
-                sql: "UPDATE item SET last_seen = ? WHERE source_id = ?",
-                arguments: [now.timeIntervalSince1970, source.id])
         }
     }
 

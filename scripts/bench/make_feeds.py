@@ -83,7 +83,7 @@ def main():
     members, urls = [], []
     for n in range(a.sources):
         size = rng.random()
-        count = rng.randint(3, 20) if size < 0.7 else rng.randint(40, 150) if size < 0.95 else rng.randint(400, 800)
+        count = rng.randint(3, 15) if size < 0.7 else rng.randint(15, 60) if size < 0.95 else rng.randint(100, 300)
         kind = rng.choice(["xml", "xml", "atom", "json"])
         render = {"xml": rss, "atom": atom, "json": jsonfeed}[kind]
         name = f"{n:04d}.{kind}"

@@ -13,7 +13,8 @@ def main():
         for url in f.read().split():
             reader.add_feed(url, exist_ok=True)
     ok = failed = 0
-    for result in reader.update_feeds_iter(workers=workers):
+    # scheduled=False: update every feed now, as `labnetz sync --timeout` fetches every due source.
+    for result in reader.update_feeds_iter(workers=workers, scheduled=False):
         if isinstance(result.value, Exception):
             failed += 1
         else:
