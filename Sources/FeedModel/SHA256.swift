@@ -104,7 +104,16 @@ public struct SHA256: Sendable {
     public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
         var hasher = SHA256()
         hasher.update(bytes)
-        return hasher.finalize().map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        let digest = hasher.finalize()
+        // Hashes are taken per merged event on every sync: no String per byte.
+        return String(unsafeUninitializedCapacity: 64) { out in
+            let digits = Array("0123456789abcdef".utf8)
+            for (i, byte) in digest.enumerated() {
+                out[2 * i] = digits[Int(byte >> 4)]
+                out[2 * i + 1] = digits[Int(byte & 0x0F)]
+            }
+            return 64
+        }
     }
 
     /// Lower-case hex digest of the UTF-8 bytes of `string`.
@@ -113,10 +122,4 @@ public struct SHA256: Sendable {
 
 extension UInt32 {
     fileprivate func rotatedRight(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
 }

@@ -10,9 +10,14 @@ extension EventMerger {
         let masterIndices = group.filter { items[$0].payload.recurrenceID == nil }
         let masters = masterIndices.map { items[$0] }
         // Precedence: the organiser's own source, then priority, then configuration order.
-        let ranked = (masterIndices.isEmpty ? group : masterIndices).map { ($0, isOrganiser(items[$0])) }.sorted {
-            leads(items[$0.0], $0.1, over: items[$1.0], $1.1)
-        }
+        let candidates = masterIndices.isEmpty ? group : masterIndices
+        // Most events have one source: nothing to rank, so no location folding.
+        let ranked =
+            candidates.count == 1
+            ? [(candidates[0], false)]
+            : candidates.map { ($0, isOrganiser(items[$0])) }.sorted {
+                leads(items[$0.0], $0.1, over: items[$1.0], $1.1)
+            }
         guard let (leaderIndex, _) = ranked.first else { return nil }
         let leader = items[leaderIndex]
         var event = leader.payload
