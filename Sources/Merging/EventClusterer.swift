@@ -93,7 +93,7 @@ struct EventClusterer {
             }
         }
         // Tier 2: the same item-specific link.
-        for (key, group) in linkGroups(items, masters: masters) {
+        for (key, group) in linkGroups(items, masters: masters, sourceOf: sourceOf) {
             for i in group.dropFirst() {
                 let (a, b) = (features[group[0]]!, features[i]!)
                 if a.day == b.day || (a.isSeries && b.isSeries) {
@@ -126,17 +126,18 @@ struct EventClusterer {
 
     /// Masters grouped by link; a link that one source gives to several items (an events overview
     /// page, the lab's homepage) names no single event and joins nothing.
-    private func linkGroups(_ items: [SourcedItem<Event>], masters: [Int]) -> [(String, [Int])] {
+    private func linkGroups(_ items: [SourcedItem<Event>], masters: [Int], sourceOf: [Int32]) -> [(String, [Int])] {
         var byKey: [String: [Int]] = [:]
-        var perSource: [String: Set<String>] = [:]
-        var shared: Set<String> = []
         for i in masters {
             guard let url = items[i].payload.url, let key = TextNormalizer.link(url) else { continue }
             byKey[key, default: []].append(i)
-            if !perSource[key, default: []].insert(items[i].ref.source).inserted { shared.insert(key) }
         }
-        return byKey.filter { $0.value.count > 1 && !shared.contains($0.key) }.sorted { $0.key < $1.key }
-            .map { ($0.key, $0.value) }
+        return byKey.filter { key, group in
+            guard group.count > 1 else { return false }
+            let sources = group.map { sourceOf[$0] }.sorted()
+            return !zip(sources, sources.dropFirst()).contains { $0 == $1 }
+        }
+        .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// One-off events by local start day, series by their repeat pattern.
@@ -152,15 +153,17 @@ struct EventClusterer {
     /// Pairs of a block from different sources that share a title-word prefix and do not name
     /// different cities: items are posted under city and key, items without a city meet all.
     private func candidatePairs(_ block: [Int], features: [EventFeatures?], sourceOf: [Int32]) -> [(Int, Int)] {
-        var byCity: [String: [Int]] = [:]
-        var anyCity: [String: [Int]] = [:]
-        var cityless: [String: [Int]] = [:]
+        // Keys are (city, blocking key) packed in one integer; the pairs are sorted at the end,
+        // so the order postings are visited in does not matter.
+        var byCity: [Int: [Int]] = [:]
+        var anyCity: [Int32: [Int]] = [:]
+        var cityless: [Int32: [Int]] = [:]
         for i in block {
             let f = features[i]!
             for key in f.blockingKeys {
                 anyCity[key, default: []].append(i)
                 if let city = f.city {
-                    byCity[city + "\u{1}" + key, default: []].append(i)
+                    byCity[Int(city) << 32 | Int(key), default: []].append(i)
                 } else {
                     cityless[key, default: []].append(i)
                 }
@@ -173,15 +176,14 @@ struct EventClusterer {
             let (x, y) = (min(a, b), max(a, b))
             if seen.insert(x << 32 | y).inserted { pairs.append((x, y)) }
         }
-        for key in byCity.keys.sorted() {
-            let list = byCity[key]!
+        for list in byCity.values {
             guard list.count > 1, list.count <= maxPosting else { continue }
             for x in 0..<list.count { for y in (x + 1)..<list.count { consider(list[x], list[y]) } }
         }
-        for key in cityless.keys.sorted() {
+        for (key, items) in cityless {
             let all = anyCity[key]!
             guard all.count <= maxPosting else { continue }
-            for a in cityless[key]! { for b in all { consider(a, b) } }
+            for a in items { for b in all { consider(a, b) } }
         }
         return pairs.sorted { $0 < $1 }
     }
