@@ -20,16 +20,21 @@ struct EventClusterer {
         -> (groups: [[Int]], trace: MergeTrace)
     {
         var sourceNumbers: [String: Int32] = [:]
-        let sourceOf = items.map { item -> Int32 in
-            if let n = sourceNumbers[item.ref.source] { return n }
+        let sourceOf = items.indices.map { i -> Int32 in
+            let source = items[i].ref.source
+            if let n = sourceNumbers[source] { return n }
             let n = Int32(sourceNumbers.count)
-            sourceNumbers[item.ref.source] = n
+            sourceNumbers[source] = n
             return n
         }
         var sets = ClusterSets(sourceOf: sourceOf)
-        var trace = MergeTrace(items: items, itemKeys: items.map { "\($0.ref.source)/\($0.payload.itemKey)" })
+        var trace = MergeTrace(
+            items: items, itemKeys: items.indices.map { "\(items[$0].ref.source)/\(items[$0].payload.itemKey)" })
         var indexOfKey: [String: Int] = [:]
-        for (i, key) in trace.itemKeys.enumerated() { indexOfKey[key] = i }
+        if !settings.pins.isEmpty {
+            indexOfKey.reserveCapacity(items.count)
+            for (i, key) in trace.itemKeys.enumerated() { indexOfKey[key] = i }
+        }
 
         let masters = items.indices.filter { items[$0].payload.recurrenceID == nil }
         var interner = TokenInterner()
@@ -76,6 +81,7 @@ struct EventClusterer {
 
         // Tier 1: the same source item under the same UID in several sources.
         var firstWithUID: [String: Int] = [:]
+        firstWithUID.reserveCapacity(masters.count)
         for i in masters {
             let uid = items[i].payload.uid
             if let first = firstWithUID[uid] {
@@ -86,9 +92,13 @@ struct EventClusterer {
         }
         // An override belongs with its series in the same source.
         var masterOf: [String: Int] = [:]
-        for i in masters { masterOf["\(items[i].ref.source)\u{1F}\(items[i].payload.uid)"] = i }
-        for (i, item) in items.enumerated() where item.payload.recurrenceID != nil {
-            if let master = masterOf["\(item.ref.source)\u{1F}\(item.payload.uid)"] {
+        if masters.count < items.count {
+            masterOf.reserveCapacity(masters.count)
+            for i in masters { masterOf["\(items[i].ref.source)\u{1F}\(items[i].payload.uid)"] = i }
+        }
+        // By index: iterating the items would copy (retain) every field of every event.
+        for i in items.indices where masters.count < items.count && items[i].payload.recurrenceID != nil {
+            if let master = masterOf["\(items[i].ref.source)\u{1F}\(items[i].payload.uid)"] {
                 if sets.union(master, i) { trace.joins.append(TraceEdge(a: master, b: i, reason: .instanceOfSeries)) }
             }
         }

@@ -90,11 +90,20 @@ struct EventFeatures: Sendable {
     static func trigrams(_ text: String) -> [UInt32] {
         let bytes = Array(text.utf8)
         guard bytes.count >= 3 else { return bytes.isEmpty ? [] : [bytes.reduce(0) { $0 << 8 | UInt32($1) }] }
-        var out = Set<UInt32>()
+        // Sorted and made unique in place: cheaper than a Set for the few dozen trigrams of a title.
+        var out: [UInt32] = []
+        out.reserveCapacity(bytes.count - 2)
         for i in 0..<(bytes.count - 2) {
-            out.insert(UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]))
+            out.append(UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]))
         }
-        return out.sorted()
+        out.sort()
+        var kept = 0
+        for value in out where kept == 0 || out[kept - 1] != value {
+            out[kept] = value
+            kept += 1
+        }
+        out.removeLast(out.count - kept)
+        return out
     }
 
     /// The parts of a rule that say on which days it repeats; UNTIL, COUNT and WKST do not.
