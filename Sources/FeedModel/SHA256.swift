@@ -62,7 +62,12 @@ public struct SHA256: Sendable {
                 compress(UnsafeBufferPointer(rebasing: all[start..<start + 64]))
             }
         }
-        return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
+        var digest: [UInt8] = []
+        digest.reserveCapacity(32)
+        for word in state {
+            for shift: UInt32 in [24, 16, 8, 0] { digest.append(UInt8(truncatingIfNeeded: word >> shift)) }
+        }
+        return digest
     }
 
     private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
@@ -107,10 +112,10 @@ public struct SHA256: Sendable {
         let digest = hasher.finalize()
         // Hashes are taken per merged event on every sync: no String per byte.
         return String(unsafeUninitializedCapacity: 64) { out in
-            let digits = Array("0123456789abcdef".utf8)
+            let digits: StaticString = "0123456789abcdef"
             for (i, byte) in digest.enumerated() {
-                out[2 * i] = digits[Int(byte >> 4)]
-                out[2 * i + 1] = digits[Int(byte & 0x0F)]
+                out[2 * i] = digits.utf8Start[Int(byte >> 4)]
+                out[2 * i + 1] = digits.utf8Start[Int(byte & 0x0F)]
             }
             return 64
         }

@@ -138,16 +138,17 @@ struct EventClusterer {
     /// page, the lab's homepage) names no single event and joins nothing.
     private func linkGroups(_ items: [SourcedItem<Event>], masters: [Int], sourceOf: [Int32]) -> [(String, [Int])] {
         var byKey: [String: [Int]] = [:]
+        byKey.reserveCapacity(masters.count)
         for i in masters {
             guard let url = items[i].payload.url, let key = TextNormalizer.link(url) else { continue }
             byKey[key, default: []].append(i)
         }
-        return byKey.filter { key, group in
-            guard group.count > 1 else { return false }
+        var groups: [(String, [Int])] = []
+        for (key, group) in byKey where group.count > 1 {
             let sources = group.map { sourceOf[$0] }.sorted()
-            return !zip(sources, sources.dropFirst()).contains { $0 == $1 }
+            if !zip(sources, sources.dropFirst()).contains(where: { $0 == $1 }) { groups.append((key, group)) }
         }
-        .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return groups.sorted { $0.0 < $1.0 }
     }
 
     /// One-off events by local start day, series by their repeat pattern.

@@ -2,31 +2,33 @@ import FeedModel
 import Foundation
 
 /// What the matcher compares of one event, computed once per item so scoring a pair is cheap.
-struct EventFeatures: Sendable {
+/// A class: candidates are looked up by index many times, and a struct of a dozen arrays would be
+/// copied (a retain per array) each time.
+final class EventFeatures: Sendable {
     /// Significant title tokens (see `MatchVocabulary.titleTokens`), sorted, as interned ids.
-    var titleTokens: [Int32]
+    let titleTokens: [Int32]
     /// The same tokens in title order, as ids and as text (to compare what two titles do not share).
-    var titleOrder: [Int32]
-    var titleWords: [String]
+    let titleOrder: [Int32]
+    let titleWords: [String]
     /// Tokens of the title's first part, before a subtitle ("…: …", "… – …", "… (…)"), sorted;
     /// empty when there is no subtitle or the first part is only generic words.
-    var headTokens: [Int32]
+    let headTokens: [Int32]
     /// Four-letter prefixes and suffixes of the tokens: the keys that make two events candidates
     /// (suffixes catch compounds: "Digitalsprechstunde" and "Sprechstunde").
     /// Interned (see `TokenInterner.blockingKeys`), sorted.
-    var blockingKeys: [Int32]
+    let blockingKeys: [Int32]
     /// The hub-zone calendar day the event starts on, as YYYYMMDD.
-    var day: Int
+    let day: Int
     /// Seconds since 1970 for timed starts; nil for all-day events.
-    var instant: Int?
-    var isSeries: Bool
+    let instant: Int?
+    let isSeries: Bool
     /// FREQ, INTERVAL and the weekdays or month days of the first RRULE, and the local start time:
     /// two series with the same signature repeat on the same days at the same time.
-    var seriesKey: String?
-    var locationTokens: [Int32]
-    var postalCode: String?
+    let seriesKey: String?
+    let locationTokens: [Int32]
+    let postalCode: String?
     /// The member city (or city after a postal code) named in the location, interned.
-    var city: Int32?
+    let city: Int32?
 
     /// `instant` is the start in seconds since 1970, `local` its wall-clock time in the hub zone.
     init(
@@ -59,10 +61,11 @@ struct EventFeatures: Sendable {
         }
         let place = event.location.map { vocabulary.locationTokens($0, buffer: &interner.buffer) } ?? []
         locationTokens = place.map { interner.id($0) }.sorted()
-        postalCode = place.first { $0.count == 5 && $0.allSatisfy(\.isNumber) }
+        let postal = place.first { $0.count == 5 && $0.allSatisfy(\.isNumber) }
+        postalCode = postal
         let cityName =
             place.first { vocabulary.cities.contains($0) }
-            ?? postalCode.flatMap { code in
+            ?? postal.flatMap { code in
                 place.firstIndex(of: code).flatMap { $0 + 1 < place.count ? place[$0 + 1] : nil }
             }
         city = cityName.map { interner.id($0) }
@@ -170,7 +173,9 @@ struct TokenInterner: Sendable {
     /// The token's four-letter prefix and suffix (suffixes marked "~"), interned apart from tokens.
     mutating func blockingKeys(_ id: Int32) -> [Int32] {
         let index = Int(id)
-        if keysOfToken.count <= index { keysOfToken.append(contentsOf: repeatElement(nil, count: index + 1 - keysOfToken.count)) }
+        if keysOfToken.count <= index {
+            keysOfToken.append(contentsOf: repeatElement(nil, count: index + 1 - keysOfToken.count))
+        }
         if let keys = keysOfToken[index] { return keys }
         let word = words[index]
         let keys = [String(word.prefix(4)), "~" + word.suffix(4)].map { key -> Int32 in

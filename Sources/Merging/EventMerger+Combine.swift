@@ -47,17 +47,20 @@ extension EventMerger {
                 return override
             }
             .sorted { ($0.recurrenceID?.civil ?? $0.start.civil) < ($1.recurrenceID?.civil ?? $1.start.civil) }
-        let sources = Set(
-            group.map { index -> SourceItemRef in
-                var ref = items[index].ref
-                if ref.url == nil, items[index].payload.recurrenceID == nil { ref.url = items[index].payload.url }
-                return ref
-            })
-        // An override carries the master's ref; keep one entry per ref, the one with a link.
-        var byKey: [String: SourceItemRef] = [:]
-        for ref in sources.sorted() where byKey[ref.key]?.url == nil || ref.url != nil { byKey[ref.key] = ref }
+        let refs = group.map { index -> SourceItemRef in
+            var ref = items[index].ref
+            if ref.url == nil, items[index].payload.recurrenceID == nil { ref.url = items[index].payload.url }
+            return ref
+        }
+        var sources = refs
+        if refs.count > 1 {
+            // An override carries the master's ref; keep one entry per ref, the one with a link.
+            var byKey: [String: SourceItemRef] = [:]
+            for ref in Set(refs).sorted() where byKey[ref.key]?.url == nil || ref.url != nil { byKey[ref.key] = ref }
+            sources = byKey.values.sorted()
+        }
         return MergedEvent(
-            uid: uid, event: event, overrides: overrides, sources: byKey.values.sorted(),
+            uid: uid, event: event, overrides: overrides, sources: sources,
             firstSeen: group.map { items[$0].firstSeen }.min() ?? leader.firstSeen,
             lastChanged: group.map { items[$0].lastChanged }.max() ?? leader.lastChanged)
     }

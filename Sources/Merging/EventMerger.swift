@@ -30,7 +30,8 @@ public struct EventMerger: Sendable {
         // By index throughout: a closure over the items would copy (retain) every field of every event.
         let keys = items.indices.map { i -> [UInt8] in
             let r = items[i].ref
-            return Array("\(r.member)\u{0}\(r.source)\u{0}\(r.uid)\u{0}\(r.url ?? "")\u{0}\(items[i].payload.itemKey)".utf8)
+            return Array(
+                "\(r.member)\u{0}\(r.source)\u{0}\(r.uid)\u{0}\(r.url ?? "")\u{0}\(items[i].payload.itemKey)".utf8)
         }
         let items = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { items[$0] }
         var clock = HubClock(zone: hubZone)
