@@ -5,7 +5,7 @@ import Foundation
 /// A class: candidates are looked up by index many times, and a struct of a dozen arrays would be
 /// copied (a retain per array) each time.
 final class EventFeatures: Sendable {
-    /// Significant title tokens (see `MatchVocabulary.titleTokens`), sorted, as interned ids.
+    /// Significant title tokens (see `TokenInterner.titleTokens`), sorted, as interned ids.
     let titleTokens: [Int32]
     /// The same tokens in title order, as ids and as text (to compare what two titles do not share).
     let titleOrder: [Int32]
@@ -152,8 +152,8 @@ struct TokenInterner: Sendable {
 
     func word(_ id: Int32) -> String { words[Int(id)] }
 
-    /// Significant, stemmed title tokens of raw (folded) words, in order, without repeats; the
-    /// ids of `MatchVocabulary.titleTokens`.
+    /// Significant, stemmed title tokens of raw (folded) words, in order, without repeats: stop
+    /// words, generic words and member cities left out (`MatchVocabulary.isSignificantInTitle`).
     mutating func titleTokens(_ raw: [String], vocabulary: MatchVocabulary) -> [Int32] {
         var out: [Int32] = []
         out.reserveCapacity(raw.count)

@@ -41,17 +41,6 @@ struct MatchVocabulary: Sendable {
         self.cities = cities
     }
 
-    /// Significant title tokens, folded and stemmed, in title order, without repeats.
-    func titleTokens(_ title: String) -> [String] {
-        var seen: Set<String> = []
-        var out: [String] = []
-        for raw in Self.rawTokens(title) where isSignificantInTitle(raw) {
-            let token = Self.stem(raw)
-            if seen.insert(token).inserted { out.append(token) }
-        }
-        return out
-    }
-
     /// False for stop words, generic words and member cities, stemmed or not.
     func isSignificantInTitle(_ raw: String) -> Bool {
         !ignoredInTitles.contains(raw) && !ignoredInTitles.contains(Self.stem(raw))
