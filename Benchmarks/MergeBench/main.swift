@@ -103,9 +103,36 @@ func cpuSeconds() -> Double {
         + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
+/// FNV-1a over every cluster (UID and item keys) and every published event's UID, SEQUENCE and
+/// content hash: equal digests mean a change to the merger left its output as it was.
+func digest(_ result: EventMergeResult) -> String {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    func mix(_ text: String) {
+        for byte in text.utf8 {
+            h ^= UInt64(byte)
+            h = h &* 0x100_0000_01b3
+        }
+        h ^= 0xFF
+        h = h &* 0x100_0000_01b3
+    }
+    for (uid, group) in result.clusters {
+        mix(uid)
+        for i in group { mix(result.trace.itemKeys[i]) }
+    }
+    for event in result.events {
+        mix(event.uid)
+        mix(event.event.title)
+        mix(event.contentHash)
+        for ref in event.sources { mix(ref.key) }
+    }
+    mix("\(result.trace.joins.count)/\(result.trace.nearMisses.count)")
+    return String(h, radix: 16)
+}
+
 var best = Double.infinity
 var bestCPU = Double.infinity
 var merged = 0
+var checksum = ""
 for run in 0...runs {
     let clock = ContinuousClock()
     var result: EventMergeResult?
@@ -113,6 +140,7 @@ for run in 0...runs {
     let elapsed = clock.measure { result = merger.merge(items, now: now) }
     let cpu = cpuSeconds() - cpuBefore
     merged = result?.events.count ?? 0
+    if run == 0, let result { checksum = digest(result) }
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     if run > 0 {  // run 0 warms up
         best = min(best, seconds)
@@ -124,4 +152,4 @@ getrusage(RUSAGE_SELF.rawValue, &usage)
 print(
     "{\"events\": \(items.count), \"merged\": \(merged), \"seconds\": \(String(format: "%.4f", best)), "
         + "\"cpuSeconds\": \(String(format: "%.4f", bestCPU)), "
-        + "\"peakMB\": \(String(format: "%.1f", Double(usage.ru_maxrss) / 1024))}")
+        + "\"peakMB\": \(String(format: "%.1f", Double(usage.ru_maxrss) / 1024)), \"digest\": \"\(checksum)\"}")

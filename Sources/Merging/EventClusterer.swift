@@ -20,16 +20,21 @@ struct EventClusterer {
         -> (groups: [[Int]], trace: MergeTrace)
     {
         var sourceNumbers: [String: Int32] = [:]
-        let sourceOf = items.map { item -> Int32 in
-            if let n = sourceNumbers[item.ref.source] { return n }
+        let sourceOf = items.indices.map { i -> Int32 in
+            let source = items[i].ref.source
+            if let n = sourceNumbers[source] { return n }
             let n = Int32(sourceNumbers.count)
-            sourceNumbers[item.ref.source] = n
+            sourceNumbers[source] = n
             return n
         }
         var sets = ClusterSets(sourceOf: sourceOf)
-        var trace = MergeTrace(items: items, itemKeys: items.map { "\($0.ref.source)/\($0.payload.itemKey)" })
+        var trace = MergeTrace(
+            items: items, itemKeys: items.indices.map { "\(items[$0].ref.source)/\(items[$0].payload.itemKey)" })
         var indexOfKey: [String: Int] = [:]
-        for (i, key) in trace.itemKeys.enumerated() { indexOfKey[key] = i }
+        if !settings.pins.isEmpty {
+            indexOfKey.reserveCapacity(items.count)
+            for (i, key) in trace.itemKeys.enumerated() { indexOfKey[key] = i }
+        }
 
         let masters = items.indices.filter { items[$0].payload.recurrenceID == nil }
         var interner = TokenInterner()
@@ -76,6 +81,7 @@ struct EventClusterer {
 
         // Tier 1: the same source item under the same UID in several sources.
         var firstWithUID: [String: Int] = [:]
+        firstWithUID.reserveCapacity(masters.count)
         for i in masters {
             let uid = items[i].payload.uid
             if let first = firstWithUID[uid] {
@@ -86,14 +92,18 @@ struct EventClusterer {
         }
         // An override belongs with its series in the same source.
         var masterOf: [String: Int] = [:]
-        for i in masters { masterOf["\(items[i].ref.source)\u{1F}\(items[i].payload.uid)"] = i }
-        for (i, item) in items.enumerated() where item.payload.recurrenceID != nil {
-            if let master = masterOf["\(item.ref.source)\u{1F}\(item.payload.uid)"] {
+        if masters.count < items.count {
+            masterOf.reserveCapacity(masters.count)
+            for i in masters { masterOf["\(items[i].ref.source)\u{1F}\(items[i].payload.uid)"] = i }
+        }
+        // By index: iterating the items would copy (retain) every field of every event.
+        for i in items.indices where masters.count < items.count && items[i].payload.recurrenceID != nil {
+            if let master = masterOf["\(items[i].ref.source)\u{1F}\(items[i].payload.uid)"] {
                 if sets.union(master, i) { trace.joins.append(TraceEdge(a: master, b: i, reason: .instanceOfSeries)) }
             }
         }
         // Tier 2: the same item-specific link.
-        for (key, group) in linkGroups(items, masters: masters) {
+        for (key, group) in linkGroups(items, masters: masters, sourceOf: sourceOf) {
             for i in group.dropFirst() {
                 let (a, b) = (features[group[0]]!, features[i]!)
                 if a.day == b.day || (a.isSeries && b.isSeries) {
@@ -126,17 +136,19 @@ struct EventClusterer {
 
     /// Masters grouped by link; a link that one source gives to several items (an events overview
     /// page, the lab's homepage) names no single event and joins nothing.
-    private func linkGroups(_ items: [SourcedItem<Event>], masters: [Int]) -> [(String, [Int])] {
+    private func linkGroups(_ items: [SourcedItem<Event>], masters: [Int], sourceOf: [Int32]) -> [(String, [Int])] {
         var byKey: [String: [Int]] = [:]
-        var perSource: [String: Set<String>] = [:]
-        var shared: Set<String> = []
+        byKey.reserveCapacity(masters.count)
         for i in masters {
             guard let url = items[i].payload.url, let key = TextNormalizer.link(url) else { continue }
             byKey[key, default: []].append(i)
-            if !perSource[key, default: []].insert(items[i].ref.source).inserted { shared.insert(key) }
         }
-        return byKey.filter { $0.value.count > 1 && !shared.contains($0.key) }.sorted { $0.key < $1.key }
-            .map { ($0.key, $0.value) }
+        var groups: [(String, [Int])] = []
+        for (key, group) in byKey where group.count > 1 {
+            let sources = group.map { sourceOf[$0] }.sorted()
+            if !zip(sources, sources.dropFirst()).contains(where: { $0 == $1 }) { groups.append((key, group)) }
+        }
+        return groups.sorted { $0.0 < $1.0 }
     }
 
     /// One-off events by local start day, series by their repeat pattern.
@@ -152,15 +164,17 @@ struct EventClusterer {
     /// Pairs of a block from different sources that share a title-word prefix and do not name
     /// different cities: items are posted under city and key, items without a city meet all.
     private func candidatePairs(_ block: [Int], features: [EventFeatures?], sourceOf: [Int32]) -> [(Int, Int)] {
-        var byCity: [String: [Int]] = [:]
-        var anyCity: [String: [Int]] = [:]
-        var cityless: [String: [Int]] = [:]
+        // Keys are (city, blocking key) packed in one integer; the pairs are sorted at the end,
+        // so the order postings are visited in does not matter.
+        var byCity: [Int: [Int]] = [:]
+        var anyCity: [Int32: [Int]] = [:]
+        var cityless: [Int32: [Int]] = [:]
         for i in block {
             let f = features[i]!
             for key in f.blockingKeys {
                 anyCity[key, default: []].append(i)
                 if let city = f.city {
-                    byCity[city + "\u{1}" + key, default: []].append(i)
+                    byCity[Int(city) << 32 | Int(key), default: []].append(i)
                 } else {
                     cityless[key, default: []].append(i)
                 }
@@ -173,15 +187,14 @@ struct EventClusterer {
             let (x, y) = (min(a, b), max(a, b))
             if seen.insert(x << 32 | y).inserted { pairs.append((x, y)) }
         }
-        for key in byCity.keys.sorted() {
-            let list = byCity[key]!
+        for list in byCity.values {
             guard list.count > 1, list.count <= maxPosting else { continue }
             for x in 0..<list.count { for y in (x + 1)..<list.count { consider(list[x], list[y]) } }
         }
-        for key in cityless.keys.sorted() {
+        for (key, items) in cityless {
             let all = anyCity[key]!
             guard all.count <= maxPosting else { continue }
-            for a in cityless[key]! { for b in all { consider(a, b) } }
+            for a in items { for b in all { consider(a, b) } }
         }
         return pairs.sorted { $0 < $1 }
     }

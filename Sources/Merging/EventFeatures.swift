@@ -2,83 +2,111 @@ import FeedModel
 import Foundation
 
 /// What the matcher compares of one event, computed once per item so scoring a pair is cheap.
-struct EventFeatures: Sendable {
-    /// Significant title tokens (see `MatchVocabulary.titleTokens`), sorted, as interned ids.
-    var titleTokens: [Int32]
+/// A class: candidates are looked up by index many times, and a struct of a dozen arrays would be
+/// copied (a retain per array) each time.
+final class EventFeatures: Sendable {
+    /// Significant title tokens (see `TokenInterner.titleTokens`), sorted, as interned ids.
+    let titleTokens: [Int32]
     /// The same tokens in title order, as ids and as text (to compare what two titles do not share).
-    var titleOrder: [Int32]
-    var titleWords: [String]
+    let titleOrder: [Int32]
+    let titleWords: [String]
     /// Tokens of the title's first part, before a subtitle ("…: …", "… – …", "… (…)"), sorted;
     /// empty when there is no subtitle or the first part is only generic words.
-    var headTokens: [Int32]
+    let headTokens: [Int32]
     /// Four-letter prefixes and suffixes of the tokens: the keys that make two events candidates
     /// (suffixes catch compounds: "Digitalsprechstunde" and "Sprechstunde").
-    var blockingKeys: [String]
+    /// Interned (see `TokenInterner.blockingKeys`), sorted.
+    let blockingKeys: [Int32]
     /// The hub-zone calendar day the event starts on, as YYYYMMDD.
-    var day: Int
+    let day: Int
     /// Seconds since 1970 for timed starts; nil for all-day events.
-    var instant: Int?
-    var isSeries: Bool
+    let instant: Int?
+    let isSeries: Bool
     /// FREQ, INTERVAL and the weekdays or month days of the first RRULE, and the local start time:
     /// two series with the same signature repeat on the same days at the same time.
-    var seriesKey: String?
-    var locationTokens: [Int32]
-    var postalCode: String?
-    /// The member city (or city after a postal code) named in the location.
-    var city: String?
+    let seriesKey: String?
+    let locationTokens: [Int32]
+    let postalCode: String?
+    /// The member city (or city after a postal code) named in the location, interned.
+    let city: Int32?
 
     /// `instant` is the start in seconds since 1970, `local` its wall-clock time in the hub zone.
     init(
         _ event: Event, instant start: Int, local: CivilDateTime, vocabulary: MatchVocabulary,
         interner: inout TokenInterner
     ) {
-        let tokens = vocabulary.titleTokens(event.title)
-        // A title made only of generic words ("Stammtisch") still has to match something.
-        let significant = tokens.isEmpty ? MatchVocabulary.rawTokens(event.title) : tokens
-        titleWords = significant
-        titleOrder = significant.map { interner.id($0) }
-        titleTokens = titleOrder.sorted()
-        let head = Self.head(of: event.title)
-        headTokens = head == event.title ? [] : vocabulary.titleTokens(head).map { interner.id($0) }.sorted()
-        blockingKeys = Array(Set(significant.flatMap { [String($0.prefix(4)), "~" + $0.suffix(4)] })).sorted()
+        let raw = MatchVocabulary.rawTokens(event.title, buffer: &interner.buffer)
+        var order = interner.titleTokens(raw, vocabulary: vocabulary)
+        if order.isEmpty {
+            // A title made only of generic words ("Stammtisch") still has to match something.
+            order = raw.map { interner.id($0) }
+        }
+        titleOrder = order
+        titleWords = order.map { interner.word($0) }
+        titleTokens = order.sorted()
+        if let head = Self.head(of: event.title) {
+            let headRaw = MatchVocabulary.rawTokens(head, buffer: &interner.buffer)
+            headTokens = interner.titleTokens(headRaw, vocabulary: vocabulary).sorted()
+        } else {
+            headTokens = []
+        }
+        var keys: [Int32] = []
+        for id in order { keys.append(contentsOf: interner.blockingKeys(id)) }
+        blockingKeys = Array(Set(keys)).sorted()
         instant = event.start.isAllDay ? nil : start
         day = local.date.year * 10000 + local.date.month * 100 + local.date.day
         isSeries = !event.rrules.isEmpty
         seriesKey = event.rrules.first.map { rule in
             Self.seriesSignature(rule, start: local, allDay: event.start.isAllDay)
         }
-        let place = event.location.map(vocabulary.locationTokens) ?? []
+        let place = event.location.map { vocabulary.locationTokens($0, buffer: &interner.buffer) } ?? []
         locationTokens = place.map { interner.id($0) }.sorted()
-        postalCode = place.first { $0.count == 5 && $0.allSatisfy(\.isNumber) }
-        city =
+        let postal = place.first { $0.count == 5 && $0.allSatisfy(\.isNumber) }
+        postalCode = postal
+        let cityName =
             place.first { vocabulary.cities.contains($0) }
-            ?? postalCode.flatMap { code in
+            ?? postal.flatMap { code in
                 place.firstIndex(of: code).flatMap { $0 + 1 < place.count ? place[$0 + 1] : nil }
             }
+        city = cityName.map { interner.id($0) }
     }
 
-    /// The title up to the first subtitle separator: ":", "(", "!", or a free-standing dash or bar.
-    static func head(of title: String) -> String {
-        let scalars = Array(title.unicodeScalars)
-        for (i, c) in scalars.enumerated() {
-            let spaced = i > 0 && i + 1 < scalars.count && scalars[i - 1] == " " && scalars[i + 1] == " "
+    /// The title up to the first subtitle separator: ":", "(", "!", or a free-standing dash or bar;
+    /// nil when there is none.
+    static func head(of title: String) -> String? {
+        let scalars = title.unicodeScalars
+        var previous: Unicode.Scalar?
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let c = scalars[index]
+            let next = scalars.index(after: index)
+            let spaced = previous == " " && next != scalars.endIndex && scalars[next] == " "
             if c == ":" || c == "(" || c == "!" || (spaced && (c == "–" || c == "—" || c == "-" || c == "|")) {
-                var head = String.UnicodeScalarView()
-                head.append(contentsOf: scalars[..<i])
-                return String(head)
+                return String(scalars[..<index])
             }
+            previous = c
+            index = next
         }
-        return title
+        return nil
     }
 
     static func trigrams(_ text: String) -> [UInt32] {
         let bytes = Array(text.utf8)
         guard bytes.count >= 3 else { return bytes.isEmpty ? [] : [bytes.reduce(0) { $0 << 8 | UInt32($1) }] }
-        var out = Set<UInt32>()
+        // Sorted and made unique in place: cheaper than a Set for the few dozen trigrams of a title.
+        var out: [UInt32] = []
+        out.reserveCapacity(bytes.count - 2)
         for i in 0..<(bytes.count - 2) {
-            out.insert(UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]))
+            out.append(UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]))
         }
-        return out.sorted()
+        out.sort()
+        var kept = 0
+        for value in out where kept == 0 || out[kept - 1] != value {
+            out[kept] = value
+            kept += 1
+        }
+        out.removeLast(out.count - kept)
+        return out
     }
 
     /// The parts of a rule that say on which days it repeats; UNTIL, COUNT and WKST do not.
@@ -99,9 +127,18 @@ struct EventFeatures: Sendable {
     }
 }
 
-/// Gives every distinct token a small integer, so token sets compare as sorted integer arrays.
+/// Gives every distinct token a small integer, so token sets compare as sorted integer arrays,
+/// and remembers per distinct word what matching derives from it (stem, stop word, blocking keys):
+/// the same words recur in thousands of titles.
 struct TokenInterner: Sendable {
     private var ids: [String: Int32] = [:]
+    private var words: [String] = []
+    /// Raw title word → id of its stem, or -1 when the word is ignored in titles.
+    private var titleIDs: [String: Int32] = [:]
+    private var keysOfToken: [[Int32]?] = []
+    private var keyIDs: [String: Int32] = [:]
+    /// Scratch space for folding text.
+    var buffer: [UInt8] = []
 
     var count: Int { ids.count }
 
@@ -109,7 +146,46 @@ struct TokenInterner: Sendable {
         if let id = ids[token] { return id }
         let id = Int32(ids.count)
         ids[token] = id
+        words.append(token)
         return id
+    }
+
+    func word(_ id: Int32) -> String { words[Int(id)] }
+
+    /// Significant, stemmed title tokens of raw (folded) words, in order, without repeats: stop
+    /// words, generic words and member cities left out (`MatchVocabulary.isSignificantInTitle`).
+    mutating func titleTokens(_ raw: [String], vocabulary: MatchVocabulary) -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(raw.count)
+        for word in raw {
+            let id: Int32
+            if let known = titleIDs[word] {
+                id = known
+            } else {
+                id = vocabulary.isSignificantInTitle(word) ? self.id(MatchVocabulary.stem(word)) : -1
+                titleIDs[word] = id
+            }
+            if id >= 0 && !out.contains(id) { out.append(id) }
+        }
+        return out
+    }
+
+    /// The token's four-letter prefix and suffix (suffixes marked "~"), interned apart from tokens.
+    mutating func blockingKeys(_ id: Int32) -> [Int32] {
+        let index = Int(id)
+        if keysOfToken.count <= index {
+            keysOfToken.append(contentsOf: repeatElement(nil, count: index + 1 - keysOfToken.count))
+        }
+        if let keys = keysOfToken[index] { return keys }
+        let word = words[index]
+        let keys = [String(word.prefix(4)), "~" + word.suffix(4)].map { key -> Int32 in
+            if let known = keyIDs[key] { return known }
+            let new = Int32(keyIDs.count)
+            keyIDs[key] = new
+            return new
+        }
+        keysOfToken[index] = keys
+        return keys
     }
 }
 

@@ -6,13 +6,17 @@ extension EventMerger {
     /// of precedence, categories united, every source item kept with its link.
     /// `group` indexes `items` and their start `instants`.
     func combine(_ group: [Int], items: [SourcedItem<Event>], instants: [Int], uid: String) -> MergedEvent? {
-        let members = group.map { items[$0] }
+        // Indices throughout, not copies of the items: an Event is many strings to retain.
         let masterIndices = group.filter { items[$0].payload.recurrenceID == nil }
-        let masters = masterIndices.map { items[$0] }
         // Precedence: the organiser's own source, then priority, then configuration order.
-        let ranked = (masterIndices.isEmpty ? group : masterIndices).map { ($0, isOrganiser(items[$0])) }.sorted {
-            leads(items[$0.0], $0.1, over: items[$1.0], $1.1)
-        }
+        let candidates = masterIndices.isEmpty ? group : masterIndices
+        // Most events have one source: nothing to rank, so no location folding.
+        let ranked =
+            candidates.count == 1
+            ? [(candidates[0], false)]
+            : candidates.map { ($0, isOrganiser(items[$0])) }.sorted {
+                leads(items[$0.0], $0.1, over: items[$1.0], $1.1)
+            }
         guard let (leaderIndex, _) = ranked.first else { return nil }
         let leader = items[leaderIndex]
         var event = leader.payload
@@ -27,35 +31,38 @@ extension EventMerger {
             }
             if e.status == .cancelled { event.status = .cancelled }
         }
-        event.categories = Array(Set(masters.flatMap(\.payload.categories))).sorted()
+        event.categories = Array(Set(masterIndices.flatMap { items[$0].payload.categories })).sorted()
         event.lastModified = nil
         let overrides =
-            members
+            group
             // An override shares its master's ref, so it is told from the leader by its item key.
             .filter {
-                $0.payload.recurrenceID != nil && $0.ref.source == leader.ref.source
-                    && $0.payload.itemKey != leader.payload.itemKey
+                items[$0].payload.recurrenceID != nil && items[$0].ref.source == leader.ref.source
+                    && items[$0].payload.itemKey != leader.payload.itemKey
             }
-            .map { item -> Event in
-                var override = item.payload
+            .map { index -> Event in
+                var override = items[index].payload
                 override.uid = uid
                 override.lastModified = nil
                 return override
             }
             .sorted { ($0.recurrenceID?.civil ?? $0.start.civil) < ($1.recurrenceID?.civil ?? $1.start.civil) }
-        let sources = Set(
-            members.map { item -> SourceItemRef in
-                var ref = item.ref
-                if ref.url == nil, item.payload.recurrenceID == nil { ref.url = item.payload.url }
-                return ref
-            })
-        // An override carries the master's ref; keep one entry per ref, the one with a link.
-        var byKey: [String: SourceItemRef] = [:]
-        for ref in sources.sorted() where byKey[ref.key]?.url == nil || ref.url != nil { byKey[ref.key] = ref }
+        let refs = group.map { index -> SourceItemRef in
+            var ref = items[index].ref
+            if ref.url == nil, items[index].payload.recurrenceID == nil { ref.url = items[index].payload.url }
+            return ref
+        }
+        var sources = refs
+        if refs.count > 1 {
+            // An override carries the master's ref; keep one entry per ref, the one with a link.
+            var byKey: [String: SourceItemRef] = [:]
+            for ref in Set(refs).sorted() where byKey[ref.key]?.url == nil || ref.url != nil { byKey[ref.key] = ref }
+            sources = byKey.values.sorted()
+        }
         return MergedEvent(
-            uid: uid, event: event, overrides: overrides, sources: byKey.values.sorted(),
-            firstSeen: members.map(\.firstSeen).min() ?? leader.firstSeen,
-            lastChanged: members.map(\.lastChanged).max() ?? leader.lastChanged)
+            uid: uid, event: event, overrides: overrides, sources: sources,
+            firstSeen: group.map { items[$0].firstSeen }.min() ?? leader.firstSeen,
+            lastChanged: group.map { items[$0].lastChanged }.max() ?? leader.lastChanged)
     }
 
     /// The organiser's own source leads (its city is in the location), then the member with the

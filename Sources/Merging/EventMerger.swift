@@ -27,13 +27,15 @@ public struct EventMerger: Sendable {
         -> EventMergeResult
     {
         // Sort first, so that clusters, leaders and UIDs never depend on input order.
-        let keys = items.map { item -> [UInt8] in
-            let r = item.ref
-            return Array("\(r.member)\u{0}\(r.source)\u{0}\(r.uid)\u{0}\(r.url ?? "")\u{0}\(item.payload.itemKey)".utf8)
+        // By index throughout: a closure over the items would copy (retain) every field of every event.
+        let keys = items.indices.map { i -> [UInt8] in
+            let r = items[i].ref
+            return Array(
+                "\(r.member)\u{0}\(r.source)\u{0}\(r.uid)\u{0}\(r.url ?? "")\u{0}\(items[i].payload.itemKey)".utf8)
         }
         let items = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { items[$0] }
         var clock = HubClock(zone: hubZone)
-        let instants = items.map { clock.instant($0.payload.start) }
+        let instants = items.indices.map { clock.instant(items[$0].payload.start) }
         let clusterer = EventClusterer(settings: settings, hubZone: hubZone, vocabulary: vocabulary)
         let (groups, trace) = clusterer.cluster(items, instants: instants, clock: &clock)
         let uids = IdentityAssigner(hubID: hubID).assign(groups, items: items, book: book)
@@ -41,6 +43,7 @@ public struct EventMerger: Sendable {
 
         var events: [MergedEvent] = []
         var assignments: [String: String] = [:]
+        assignments.reserveCapacity(book.assignments.isEmpty ? items.count : 0)
         var records: [(record: IdentityRecord, content: MergedEvent?)] = []
         var aliasTarget: [String: String] = [:]
         for (g, group) in groups.enumerated() {

@@ -10,7 +10,7 @@ struct IdentityAssigner {
 
     /// One UID per group of indices into `items`, in the order of `groups`.
     func assign(_ groups: [[Int]], items: [SourcedItem<Event>], book: IdentityBook) -> [String] {
-        let keys = items.map(\.ref.key)
+        let keys = items.indices.map { items[$0].ref.key }
         // Claims: (votes, group, uid). More votes first, then the group with the smaller first key.
         var claims: [(votes: Int, group: Int, uid: String)] = []
         for (g, members) in groups.enumerated() where !book.assignments.isEmpty {

@@ -41,22 +41,15 @@ struct MatchVocabulary: Sendable {
         self.cities = cities
     }
 
-    /// Significant title tokens, folded and stemmed, in title order, without repeats.
-    func titleTokens(_ title: String) -> [String] {
-        var seen: Set<String> = []
-        var out: [String] = []
-        for raw in Self.rawTokens(title) {
-            let token = Self.stem(raw)
-            if ignoredInTitles.contains(raw) || ignoredInTitles.contains(token) { continue }
-            if seen.insert(token).inserted { out.append(token) }
-        }
-        return out
+    /// False for stop words, generic words and member cities, stemmed or not.
+    func isSignificantInTitle(_ raw: String) -> Bool {
+        !ignoredInTitles.contains(raw) && !ignoredInTitles.contains(Self.stem(raw))
     }
 
     /// Location tokens, folded, with street-name spellings unified ("Str." and "Straße" → "strasse").
-    func locationTokens(_ location: String) -> [String] {
+    func locationTokens(_ location: String, buffer: inout [UInt8]) -> [String] {
         var out: [String] = []
-        for raw in Self.rawTokens(location) where !ignoredInLocations.contains(raw) {
+        for raw in Self.rawTokens(location, buffer: &buffer) where !ignoredInLocations.contains(raw) {
             var token = raw
             if token == "str" { token = "strasse" }
             if token.hasSuffix("str"), token.count > 5 { token += "asse" }
@@ -68,8 +61,15 @@ struct MatchVocabulary: Sendable {
     /// Folded words (see `TextNormalizer.title`), split on everything that is not a letter or digit.
     /// The gender suffix of "Freund:innen" or "Bürger*innen" would be a word of its own: it is dropped.
     static func rawTokens(_ text: String) -> [String] {
+        var buffer: [UInt8] = []
+        return rawTokens(text, buffer: &buffer)
+    }
+
+    /// `rawTokens` folding into a reused byte buffer.
+    static func rawTokens(_ text: String, buffer: inout [UInt8]) -> [String] {
+        TextNormalizer.fold(text, into: &buffer)
         var tokens: [String] = []
-        for word in TextNormalizer.title(text).utf8.split(separator: 0x20) {
+        for word in buffer.split(separator: 0x20) {
             let token = String(decoding: word, as: UTF8.self)
             if token != "innen" { tokens.append(token) }
         }

@@ -6,19 +6,43 @@ extension MergedEvent {
     /// (SEQUENCE, LAST-MODIFIED, DTSTAMP, CREATED): when it changes, SEQUENCE goes up by one.
     public var contentHash: String {
         var text = ""
-        for event in [event] + overrides { Self.describe(event, into: &text) }
-        for ref in sources { text += "S\(ref.member)\u{1F}\(ref.source)\u{1F}\(ref.uid)\u{1F}\(ref.url ?? "")\u{1E}" }
+        text.reserveCapacity(512)
+        Self.describe(event, into: &text)
+        for override in overrides { Self.describe(override, into: &text) }
+        for ref in sources {
+            text += "S"
+            text += ref.member
+            text += "\u{1F}"
+            text += ref.source
+            text += "\u{1F}"
+            text += ref.uid
+            text += "\u{1F}"
+            text += ref.url ?? ""
+            text += "\u{1E}"
+        }
         return SHA256.hex(text)
     }
 
+    /// Appends the fields separated by U+1F, no array of them per event (this runs per merged event).
     private static func describe(_ e: Event, into text: inout String) {
-        let fields: [String] = [
-            e.recurrenceID.map(describe) ?? "", e.title, e.summary ?? "", e.url ?? "", e.location ?? "",
-            describe(e.start), e.end.map(describe) ?? "", e.status.rawValue, e.rrules.joined(separator: "\u{1D}"),
-            e.rdates.map(describe).joined(separator: "\u{1D}"), e.exdates.map(describe).joined(separator: "\u{1D}"),
-            e.categories.joined(separator: "\u{1D}"),
-        ]
-        text += "E" + fields.joined(separator: "\u{1F}") + "\u{1E}"
+        text += "E"
+        text += e.recurrenceID.map(describe) ?? ""
+        for field in [
+            e.title, e.summary ?? "", e.url ?? "", e.location ?? "", describe(e.start), e.end.map(describe) ?? "",
+            e.status.rawValue,
+        ] {
+            text += "\u{1F}"
+            text += field
+        }
+        text += "\u{1F}"
+        text += e.rrules.joined(separator: "\u{1D}")
+        text += "\u{1F}"
+        text += e.rdates.map(describe).joined(separator: "\u{1D}")
+        text += "\u{1F}"
+        text += e.exdates.map(describe).joined(separator: "\u{1D}")
+        text += "\u{1F}"
+        text += e.categories.joined(separator: "\u{1D}")
+        text += "\u{1E}"
     }
 
     /// Distinct text per value; numbers instead of formatted dates, since this runs per event.

@@ -44,9 +44,11 @@ public struct PairScore: Sendable, Hashable, Codable {
         let (wa, wb, ws) = (weight(a.titleTokens), weight(b.titleTokens), weight(shared))
         var rest = 0.0
         if shared.count < a.titleTokens.count && shared.count < b.titleTokens.count {
-            let sharedSet = Set(shared)
+            // A title has a handful of words: a linear search beats building a Set per pair.
             func remainder(_ f: EventFeatures) -> String {
-                zip(f.titleOrder, f.titleWords).filter { !sharedSet.contains($0.0) }.map(\.1).joined()
+                var text = ""
+                for (id, word) in zip(f.titleOrder, f.titleWords) where !shared.contains(id) { text += word }
+                return text
             }
             rest = trigramDice(remainder(a), remainder(b))
         }

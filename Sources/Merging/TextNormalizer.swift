@@ -4,48 +4,69 @@ import Foundation
 public enum TextNormalizer {
     /// "NETZWERKTREFFEN der Südwestfalen-Labs!" → "netzwerktreffen der suedwestfalen labs".
     public static func title(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        fold(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `title` as UTF-8 bytes into a reused buffer: matching folds every title and location of
+    /// every sync, and building the result scalar by scalar as a String was most of that time.
+    static func fold(_ text: String, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        out.reserveCapacity(text.utf8.count + 8)
         var pendingSpace = false
-        func append(_ scalar: Unicode.Scalar) {
-            if pendingSpace { out.append(" ") }
+        func append(_ byte: UInt8) {
+            if pendingSpace { out.append(0x20) }
             pendingSpace = false
-            out.append(scalar)
+            out.append(byte)
+        }
+        func append(_ scalar: Unicode.Scalar) {
+            if pendingSpace { out.append(0x20) }
+            pendingSpace = false
+            UTF8.encode(scalar) { out.append($0) }
         }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 // ASCII, the common case, without Unicode tables.
                 if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
-                    append(scalar)
+                    append(UInt8(value))
                 } else if (0x41...0x5A).contains(value) {
-                    append(Unicode.Scalar(value + 0x20)!)
+                    append(UInt8(value + 0x20))
                 } else {
                     pendingSpace = !out.isEmpty
                 }
                 continue
             }
-            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                switch lower {
-                case "ä": append("a"); out.append("e")
-                case "ö": append("o"); out.append("e")
-                case "ü": append("u"); out.append("e")
-                case "ß": append("s"); out.append("s")
-                case "\u{308}" where !pendingSpace && !out.isEmpty:
-                    out.append("e")  // a decomposed umlaut: "a" + combining diaeresis
-                default:
-                    let category = lower.properties.generalCategory
-                    if category == .nonspacingMark || category == .spacingMark || category == .enclosingMark {
-                        continue
-                    }
-                    if lower.properties.isAlphabetic || lower.properties.numericType != nil {
-                        append(lower)
-                    } else {
-                        pendingSpace = !out.isEmpty
+            switch value {
+            // German letters without the Unicode tables (their lower-case mapping is one of these).
+            case 0xE4, 0xC4: append(UInt8(ascii: "a")); out.append(UInt8(ascii: "e"))
+            case 0xF6, 0xD6: append(UInt8(ascii: "o")); out.append(UInt8(ascii: "e"))
+            case 0xFC, 0xDC: append(UInt8(ascii: "u")); out.append(UInt8(ascii: "e"))
+            case 0xDF: append(UInt8(ascii: "s")); out.append(UInt8(ascii: "s"))
+            default:
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    switch lower {
+                    case "ä": append(UInt8(ascii: "a")); out.append(UInt8(ascii: "e"))
+                    case "ö": append(UInt8(ascii: "o")); out.append(UInt8(ascii: "e"))
+                    case "ü": append(UInt8(ascii: "u")); out.append(UInt8(ascii: "e"))
+                    case "ß": append(UInt8(ascii: "s")); out.append(UInt8(ascii: "s"))
+                    case "\u{308}" where !pendingSpace && !out.isEmpty:
+                        out.append(UInt8(ascii: "e"))  // a decomposed umlaut: "a" + combining diaeresis
+                    default:
+                        let category = lower.properties.generalCategory
+                        if category == .nonspacingMark || category == .spacingMark || category == .enclosingMark {
+                            continue
+                        }
+                        if lower.properties.isAlphabetic || lower.properties.numericType != nil {
+                            append(lower)
+                        } else {
+                            pendingSpace = !out.isEmpty
+                        }
                     }
                 }
             }
         }
-        return String(out)
     }
 
     /// A link reduced to what identifies the page: lower-case scheme and host without `www.`,
