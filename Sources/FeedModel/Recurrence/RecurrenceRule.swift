@@ -31,6 +31,15 @@ struct RecurrenceRule: Sendable, Hashable {
 
     static let weekdayNames = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
+    /// Trimmed of `.whitespaces`; Foundation is asked only when an end could be whitespace,
+    /// since rules are read once per event.
+    private static func trimmed(_ s: Substring) -> Substring {
+        guard let first = s.utf8.first, let last = s.utf8.last else { return s }
+        func plain(_ b: UInt8) -> Bool { b != 0x20 && b != 0x09 && b < 0x80 }
+        if plain(first), plain(last) { return s }
+        return Substring(s.trimmingCharacters(in: .whitespaces))
+    }
+
     /// Nil when the rule is malformed or uses a part the expander cannot honour; the caller
     /// then keeps only DTSTART rather than guess at instances.
     init?(_ text: String) {
@@ -39,8 +48,8 @@ struct RecurrenceRule: Sendable, Hashable {
         for part in text.split(separator: ";", omittingEmptySubsequences: true) {
             let pieces = part.split(separator: "=", maxSplits: 1)
             guard pieces.count == 2 else { return nil }
-            let key = pieces[0].trimmingCharacters(in: .whitespaces).uppercased()
-            let value = pieces[1].trimmingCharacters(in: .whitespaces).uppercased()
+            let key = Self.trimmed(pieces[0]).uppercased()
+            let value = Self.trimmed(pieces[1]).uppercased()
             switch key {
             case "FREQ":
                 switch value {

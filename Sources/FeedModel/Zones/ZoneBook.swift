@@ -38,6 +38,9 @@ public struct ZoneBook: Sendable {
     /// True when `tzid` is an IANA zone or one of the custom zones.
     public func knows(_ tzid: String) -> Bool { rules[tzid] != nil || Self.iana(tzid) != nil }
 
+    /// The rules of `tzid` when it is an IANA zone or one of the custom zones.
+    public func knownRules(_ tzid: String) -> ZoneRules? { rules[tzid] ?? Self.iana(tzid) }
+
     /// The rules that give `t` its instant.
     public func rules(for t: EventTime) -> ZoneRules {
         switch t {

@@ -125,7 +125,8 @@ struct ICalendarReader {
     }
 
     private mutating func eventProperty(_ line: ContentLine) {
-        guard var e = event else { return }
+        // Taken out (not copied) so that its arrays stay uniquely referenced and grow in place.
+        guard var e = event.take() else { return }
         defer { event = e }
         let raw = line.value
         let trimmed = raw.trimmedWhitespace

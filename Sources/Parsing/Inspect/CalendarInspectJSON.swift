@@ -21,10 +21,17 @@ public enum CalendarInspectJSON {
         ]
         if let window {
             let rows = occurrenceRows(raw, window: window, hub: hub, wrZone: wrZone, limit: limit)
-            let kept = limit.map { Array(rows.prefix(max(0, $0))) } ?? rows
+            let order = sortedOrder(rows)
+            let kept = limit.map { order.prefix(max(0, $0)) } ?? order[...]
             pairs.append(("occurrences_count", .int(kept.count)))
             pairs.append(("occurrences_truncated", .bool(kept.count < rows.count)))
-            pairs.append(("occurrences", .array(kept.map(\.json))))
+            // The head as a tree, the many rows written straight after it as bytes.
+            var out = JSONBytes(capacity: kept.count * 360 + 4_096)
+            out.append(String(ICalJSON.object(pairs).text.dropLast()))
+            out.append(", \"occurrences\": ")
+            writeRows(rows, kept, raw, hub: hub, into: &out)
+            out.append("}")
+            return String(decoding: out.bytes, as: UTF8.self)
         }
         return ICalJSON.object(pairs).text
     }
@@ -62,7 +69,12 @@ public enum CalendarInspectJSON {
     // MARK: - occurrences
 
     private struct Row {
-        var json: ICalJSON
+        var start: EventTime
+        var recurrenceID: EventTime
+        /// The end shown: the occurrence's, a PERIOD's, or the start (a day later for dates).
+        var end: EventTime
+        /// Index of the master or override in `RawCalendar.events`; rows stay small to sort.
+        var source: Int
         /// Start as the contract sorts it: zoned by instant, floating and dates as if UTC.
         var startKey: Int
         var uid: String
@@ -70,7 +82,47 @@ public enum CalendarInspectJSON {
         var calendar: Int
     }
 
-    /// Every occurrence in the window, in contract order.
+    /// The occurrences as one JSON array, written byte by byte; the fields an occurrence takes
+    /// from its event are written once per event, not once per occurrence.
+    private static func writeRows(
+        _ rows: [Row], _ order: ArraySlice<Int>, _ raw: RawCalendar, hub: ZoneBook, into out: inout JSONBytes
+    ) {
+        var heads: [Int: (head: [UInt8], tail: [UInt8])] = [:]
+        out.append("[")
+        for i in order {
+            if i != order.first { out.append(", ") }
+            let row = rows[i]
+            if heads[row.source] == nil {
+                var head = JSONBytes()
+                head.append("{\"calendar\": ")
+                head.append(raw.events[row.source].calendar)
+                head.append(", \"uid\": ")
+                head.appendOptional(raw.events[row.source].uid)
+                head.append(", \"summary\": ")
+                head.appendOptional(raw.events[row.source].summary)
+                head.append(", \"start\": \"")
+                var tail = JSONBytes()
+                tail.append("\", \"status\": ")
+                tail.appendOptional(raw.events[row.source].status)
+                tail.append(", \"sequence\": ")
+                tail.appendOptional(raw.events[row.source].sequence)
+                tail.append("}")
+                heads[row.source] = (head.bytes, tail.bytes)
+            }
+            guard let parts = heads[row.source] else { continue }
+            out.append(parts.head)
+            write(row.start, hub: hub, into: &out)
+            out.append("\", \"end\": \"")
+            write(row.end, hub: hub, into: &out)
+            out.append(row.start.isAllDay ? "\", \"all_day\": true" : "\", \"all_day\": false")
+            out.append(", \"recurrence_id\": \"")
+            write(row.recurrenceID, hub: hub, into: &out)
+            out.append(parts.tail)
+        }
+        out.append("]")
+    }
+
+    /// Every occurrence in the window, in expansion order (see `sortedOrder`).
     private static func occurrenceRows(
         _ raw: RawCalendar, window: InspectWindow, hub: ZoneBook, wrZone: TimeZone?, limit: Int?
     ) -> [Row] {
@@ -78,14 +130,14 @@ public enum CalendarInspectJSON {
         let floatingZone = wrZone?.identifier
         // Group by calendar and uid: the same UID in two VCALENDARs is two series.
         var order: [String] = []
-        var groups: [String: [(raw: RawCalendarEvent, event: Event)]] = [:]
-        for r in raw.events {
+        var groups: [String: [(raw: Int, event: Event)]] = [:]
+        for (index, r) in raw.events.enumerated() {
             guard var event = CalendarAdapter.event(r, floatingZone: floatingZone, zones: hub, warnings: &ignored)
             else { continue }
             if let wrZone { event = inZone(event, wrZone, hub) }
             let key = "\(r.calendar)\u{1F}\(event.uid)"
             if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append((r, event))
+            groups[key, default: []].append((index, event))
         }
         var rows: [Row] = []
         for key in order {
@@ -108,22 +160,27 @@ public enum CalendarInspectJSON {
                         $0.event.recurrenceID == source.recurrenceID && $0.event.start == source.start
                     })
                 else { continue }
-                rows.append(row(occurrence, member.raw, hub: hub))
+                rows.append(row(occurrence, raw, index: member.raw, hub: hub))
             }
-        }
-        rows.sort { a, b in
-            if a.startKey != b.startKey { return a.startKey < b.startKey }
-            if a.uid != b.uid { return a.uid < b.uid }
-            if a.recurrenceKey != b.recurrenceKey { return a.recurrenceKey < b.recurrenceKey }
-            return a.calendar < b.calendar
         }
         return rows
     }
 
-    private static func row(_ o: Occurrence, _ r: RawCalendarEvent, hub: ZoneBook) -> Row {
+    /// Indices of `rows` in contract order; sorting indices moves no row.
+    private static func sortedOrder(_ rows: [Row]) -> [Int] {
+        rows.indices.sorted { i, j in
+            if rows[i].startKey != rows[j].startKey { return rows[i].startKey < rows[j].startKey }
+            if rows[i].uid != rows[j].uid { return rows[i].uid < rows[j].uid }
+            if rows[i].recurrenceKey != rows[j].recurrenceKey { return rows[i].recurrenceKey < rows[j].recurrenceKey }
+            return rows[i].calendar < rows[j].calendar
+        }
+    }
+
+    private static func row(_ o: Occurrence, _ raw: RawCalendar, index: Int, hub: ZoneBook) -> Row {
         var end = o.end
         // A PERIOD in RDATE brings its own end.
-        if let dtstart = r.dtstart {
+        if !raw.events[index].rdatePeriods.isEmpty, let dtstart = raw.events[index].dtstart {
+            let r = raw.events[index]
             let startInstant = hub.seconds(o.start)
             for (i, period) in r.rdatePeriods.enumerated() {
                 let tzid = r.rdatePeriodTZIDs.indices.contains(i) ? r.rdatePeriodTZIDs[i] : nil
@@ -143,22 +200,11 @@ public enum CalendarInspectJSON {
         } else {
             shownEnd = o.start
         }
-        // Written directly: tens of thousands of rows would otherwise each build a small tree.
-        var text = "{\"calendar\": " + String(r.calendar) + ", \"uid\": "
-        ICalJSON.optional(r.uid).write(to: &text)
-        text += ", \"summary\": "
-        ICalJSON.optional(r.summary).write(to: &text)
-        text += ", \"start\": \"" + format(o.start, hub: hub) + "\", \"end\": \"" + format(shownEnd, hub: hub)
-        text += o.start.isAllDay ? "\", \"all_day\": true" : "\", \"all_day\": false"
-        text += ", \"recurrence_id\": \"" + format(o.recurrenceID, hub: hub) + "\", \"status\": "
-        ICalJSON.optional(r.status).write(to: &text)
-        text += ", \"sequence\": "
-        ICalJSON.optional(r.sequence).write(to: &text)
-        text += "}"
-        let json = ICalJSON.raw(text)
         return Row(
-            json: json, startKey: sortKey(o.start, hub: hub), uid: r.uid ?? "",
-            recurrenceKey: sortKey(o.recurrenceID, hub: hub), calendar: r.calendar)
+            start: o.start, recurrenceID: o.recurrenceID, end: shownEnd, source: index,
+            startKey: sortKey(o.start, hub: hub),
+            uid: raw.events[index].uid ?? "",
+            recurrenceKey: sortKey(o.recurrenceID, hub: hub), calendar: raw.events[index].calendar)
     }
 
     /// With X-WR-TIMEZONE, UTC times are read in that zone too, so that a weekly UTC event
@@ -191,6 +237,23 @@ public enum CalendarInspectJSON {
     }
 
     // MARK: - values
+
+    /// What `format` gives, written into `out`.
+    private static func write(_ t: EventTime, hub: ZoneBook, into out: inout JSONBytes) {
+        switch t {
+        case .allDay(let d): out.append(d)
+        case .floating(let c): out.append(c)
+        case .utc(let c):
+            out.append(c)
+            out.append("+00:00")
+        case .zoned(let c, let tzid):
+            guard let rules = hub.knownRules(tzid) else { return out.append(c) }
+            let seconds = rules.utcSeconds(forLocal: c.secondsSince1970)
+            let offset = rules.offset(atUTC: seconds)
+            out.append(CivilDateTime(secondsSince1970: seconds + offset))
+            out.appendOffset(offset)
+        }
+    }
 
     /// DATE `YYYY-MM-DD`; zoned and UTC with the offset in effect; floating without one.
     static func format(_ t: EventTime, hub: ZoneBook) -> String {

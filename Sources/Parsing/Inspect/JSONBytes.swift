@@ -1,0 +1,118 @@
+import FeedModel
+
+/// A growing UTF-8 byte buffer for JSON written by hand: tens of thousands of occurrence rows
+/// go straight into it instead of through small `String`s (byte for byte what `ICalJSON` writes).
+struct JSONBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    mutating func append(_ ascii: StaticString) {
+        ascii.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ n: Int) {
+        if (0..<10).contains(n) {
+            bytes.append(UInt8(48 + n))
+        } else {
+            append(String(n))
+        }
+    }
+
+    /// `null` or the quoted string, escaped as `ICalJSON` escapes it.
+    mutating func appendOptional(_ s: String?) {
+        guard var s else { return append("null") }
+        s.withUTF8 { quote($0) }
+    }
+
+    mutating func appendOptional(_ n: Int?) {
+        guard let n else { return append("null") }
+        append(n)
+    }
+
+    private mutating func quote(_ utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(0x22)
+        var i = 0
+        while i < utf8.count {
+            let b = utf8[i]
+            switch b {
+            case 0x22: append("\\\"")
+            case 0x5C: append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                // U+2028 and U+2029 end lines in JavaScript.
+                append(utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                i += 2
+            case 0..<0x20:
+                append("\\u00")
+                bytes.append(Self.hex(b >> 4))
+                bytes.append(Self.hex(b & 0xF))
+            default: bytes.append(b)
+            }
+            i += 1
+        }
+        bytes.append(0x22)
+    }
+
+    private static func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 48 + nibble : 87 + nibble }
+
+    /// `n` as exactly `width` digits (0 ≤ n < 10^width).
+    private mutating func digits(_ n: Int, _ width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var v = n
+        while divisor > 0 {
+            bytes.append(UInt8(48 + v / divisor))
+            v %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// `YYYY-MM-DD`, as `CivilDate.isoString` writes it.
+    mutating func append(_ d: CivilDate) {
+        guard (0...9999).contains(d.year), (0..<100).contains(d.month), (0..<100).contains(d.day) else {
+            return append(d.isoString)
+        }
+        digits(d.year, 4)
+        bytes.append(0x2D)
+        digits(d.month, 2)
+        bytes.append(0x2D)
+        digits(d.day, 2)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS`, as `CivilDateTime.isoString` writes it.
+    mutating func append(_ c: CivilDateTime) {
+        guard (0...9999).contains(c.date.year), (0..<100).contains(c.date.month), (0..<100).contains(c.date.day),
+            (0..<100).contains(c.hour), (0..<100).contains(c.minute), (0..<100).contains(c.second)
+        else { return append(c.isoString) }
+        append(c.date)
+        bytes.append(0x54)
+        digits(c.hour, 2)
+        bytes.append(0x3A)
+        digits(c.minute, 2)
+        bytes.append(0x3A)
+        digits(c.second, 2)
+    }
+
+    /// `±HH:MM` for an offset in seconds, as `CalendarInspectJSON.format` writes it.
+    mutating func appendOffset(_ offset: Int) {
+        let minutes = abs(offset) / 60
+        guard minutes / 60 < 100 else {
+            bytes.append(offset < 0 ? 0x2D : 0x2B)
+            return append(CivilDateTime.offsetSuffix(minutes))
+        }
+        bytes.append(offset < 0 ? 0x2D : 0x2B)
+        digits(minutes / 60, 2)
+        bytes.append(0x3A)
+        digits(minutes % 60, 2)
+    }
+}
