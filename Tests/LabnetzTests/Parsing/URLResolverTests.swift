@@ -31,7 +31,7 @@ import Testing
         #expect(URLResolver.simpleResolve("p", against: "https://lab.example.org/a/../b") == nil)
         #expect(URLResolver.simpleResolve("//h/x", against: "https://lab.example.org/") == nil)
         #expect(URLResolver.simpleResolve("a b", against: "https://lab.example.org/") == nil)
-        #expect(URLResolver.resolve("p/0", against: "https://lab.example.org/news/feed.xml")
-            == "https://lab.example.org/news/p/0")
+        let resolved = URLResolver.resolve("p/0", against: "https://lab.example.org/news/feed.xml")
+        #expect(resolved == "https://lab.example.org/news/p/0")
     }
 }
