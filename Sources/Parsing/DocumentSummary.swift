@@ -42,12 +42,30 @@ public struct DocumentSummary: Sendable {
         }
     }
 
-    /// One JSON object on one line.
+    /// One JSON object on one line, keys sorted. Written by hand: JSONSerialization took a
+    /// fifth of the time of `inspect --summary` over many small files.
     public var json: String {
-        let object: [String: Any] = [
-            "format": format, "items": items, "bozo": bozo, "warnings": warnings.count, "bytes": bytes,
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        "{\"bozo\":\(bozo),\"bytes\":\(bytes),\"format\":\"\(Self.escaped(format))\",\"items\":\(items),"
+            + "\"warnings\":\(warnings.count)}"
+    }
+
+    /// `s` as the inside of a JSON string, escaped as JSONSerialization does (including `\/`).
+    static func escaped(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "/": out += "\\/"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20:
+                let hex = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 }

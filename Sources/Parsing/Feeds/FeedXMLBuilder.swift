@@ -95,7 +95,7 @@ struct FeedXMLBuilder {
         if family == .atom, prefix == "" || (namespace != nil && namespace == atomNamespace) {
             frame.key = local == "item" ? "atom:entry" : "atom:" + local
         }
-        if family == .rss, prefix == "", local.contains(where: \.isUppercase) { frame.key = Self.rssKey(local) }
+        if family == .rss, prefix == "", Self.mayHaveUppercase(local) { frame.key = Self.rssKey(local) }
         stack.append(frame)
 
         if var c = capture {
@@ -164,6 +164,15 @@ struct FeedXMLBuilder {
         }
     }
 
+    /// An ASCII upper-case letter, or any non-ASCII byte (left to `Character.isUppercase`).
+    static func mayHaveUppercase(_ local: String) -> Bool {
+        for b in local.utf8 {
+            if b >= 65 && b <= 90 { return true }
+            if b >= 0x80 { return local.contains(where: \.isUppercase) }
+        }
+        return false
+    }
+
     /// RSS element names read case-insensitively, as feed readers do (`<TiTlE>`).
     static func rssKey(_ local: String) -> String {
         let lower = local.lowercased()
@@ -173,7 +182,13 @@ struct FeedXMLBuilder {
 
     /// HTML character references to C1 controls (`&#146;`) mean windows-1252 characters.
     static func demoronized(_ html: String) -> String {
-        guard html.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.value < 0xA0 }) else { return html }
+        // U+0080–U+009F are the only scalars encoded as 0xC2 0x80–0x9F: a byte scan finds them.
+        var afterC2 = false
+        let hasC1 = html.utf8.contains { b in
+            defer { afterC2 = b == 0xC2 }
+            return afterC2 && b >= 0x80 && b < 0xA0
+        }
+        guard hasC1 else { return html }
         return XMLCharset.demoronized(html)
     }
 

@@ -155,7 +155,9 @@ final class XMLSAXPass {
                 var value = String(
                     decoding: UnsafeBufferPointer(start: start, count: start.distance(to: end)), as: UTF8.self)
                 // Without entity substitution libxml2 hands over a decoded `&` as `&#38;`.
-                if value.contains("&#38;") { value = value.replacingOccurrences(of: "&#38;", with: "&") }
+                if value.utf8.contains(UInt8(ascii: "&")), value.contains("&#38;") {
+                    value = value.replacingOccurrences(of: "&#38;", with: "&")
+                }
                 attributes.append(
                     XMLAttribute(namespace: LibXML.string(base[2]), local: LibXML.string(name) ?? "", value: value))
             }

@@ -10,6 +10,12 @@ public enum HTMLSanitizer {
         if !html.utf8.contains(UInt8(ascii: "<")) && !html.utf8.contains(UInt8(ascii: "&")) {
             return HTMLEscape.text(html)
         }
+        if let decoded = HTMLTextReferences.decoded(html) { return HTMLEscape.text(decoded).trimmed }
+        return sanitizeParsed(html, baseURL: baseURL)
+    }
+
+    /// `sanitize` through libxml2's HTML parser, whatever the input.
+    static func sanitizeParsed(_ html: String, baseURL: String?) -> String {
         var writer = SanitizingWriter(baseURL: baseURL)
         walkParsed(html) { writer.emitChildren(of: $0) }
         return writer.output.trimmed
@@ -20,6 +26,12 @@ public enum HTMLSanitizer {
         if !html.utf8.contains(UInt8(ascii: "<")) && !html.utf8.contains(UInt8(ascii: "&")) {
             return collapse(html)
         }
+        if let decoded = HTMLTextReferences.decoded(html) { return collapse(decoded) }
+        return plainTextParsed(html)
+    }
+
+    /// `plainText` through libxml2's HTML parser, whatever the input.
+    static func plainTextParsed(_ html: String) -> String {
         var collector = TextCollector()
         walkParsed(html) { collector.collect(children: $0) }
         return collapse(collector.text)

@@ -8,6 +8,11 @@ enum URLResolver {
         let ref = reference.trimmed
         guard let base, !base.isEmpty else { return ref }
         if scheme(of: ref) != nil { return ref }
+        return simpleResolve(ref, against: base) ?? foundationResolve(ref, against: base)
+    }
+
+    /// RFC 3986 resolution by Foundation's URL, for every reference `simpleResolve` declines.
+    static func foundationResolve(_ ref: String, against base: String) -> String {
         guard let baseURL = URL(string: base), baseURL.scheme != nil else { return ref }
         if ref.isEmpty { return baseURL.absoluteString }
         guard let url = URL(string: ref, relativeTo: baseURL) else {
@@ -19,6 +24,60 @@ enum URLResolver {
             return url.absoluteString
         }
         return url.absoluteString
+    }
+
+    /// The common case without Foundation's URL parser (which dominated feed parsing time):
+    /// a plain ASCII path reference against a plain http(s) base whose resolution needs no
+    /// dot-segment removal and no escaping. Nil for anything else; the full resolver decides.
+    static func simpleResolve(_ ref: String, against base: String) -> String? {
+        let r = ref.utf8
+        guard let first = r.first, first != UInt8(ascii: "."), first != UInt8(ascii: "?") else { return nil }
+        if first == UInt8(ascii: "/"), r.dropFirst().first == UInt8(ascii: "/") { return nil }
+        var previous: UInt8 = 0
+        for b in r {
+            guard isPlainPathByte(b) || b == UInt8(ascii: "?") || b == UInt8(ascii: "=") || b == UInt8(ascii: "&")
+            else { return nil }
+            if b == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return nil }
+            previous = b
+        }
+        let bytes = Array(base.utf8)
+        let prefixLength: Int
+        if bytes.starts(with: "https://".utf8) {
+            prefixLength = 8
+        } else if bytes.starts(with: "http://".utf8) {
+            prefixLength = 7
+        } else {
+            return nil
+        }
+        var i = prefixLength
+        while i < bytes.count, bytes[i] != UInt8(ascii: "/") {
+            let b = bytes[i]
+            let ok =
+                (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")
+                || b == UInt8(ascii: ":")
+            guard ok else { return nil }
+            i += 1
+        }
+        guard i > prefixLength, i < bytes.count else { return nil }
+        let pathStart = i
+        var lastSlash = i
+        previous = 0
+        while i < bytes.count, bytes[i] != UInt8(ascii: "?"), bytes[i] != UInt8(ascii: "#") {
+            let b = bytes[i]
+            guard isPlainPathByte(b) || b == UInt8(ascii: "%") else { return nil }
+            if b == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return nil }
+            if b == UInt8(ascii: "/") { lastSlash = i }
+            previous = b
+            i += 1
+        }
+        let head = first == UInt8(ascii: "/") ? bytes[..<pathStart] : bytes[...lastSlash]
+        return String(decoding: head, as: UTF8.self) + ref
+    }
+
+    /// Letters, digits and the path characters that need no escaping and carry no special meaning.
+    private static func isPlainPathByte(_ b: UInt8) -> Bool {
+        (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == UInt8(ascii: "/")
+            || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: "~")
     }
 
     /// The lower-cased scheme, ignoring the blanks and control characters browsers skip
