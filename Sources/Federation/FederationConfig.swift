@@ -40,6 +40,13 @@ public struct HubSettings: Sendable {
     /// Contact address named in the User-Agent and the published feeds.
     public var contact: String?
     public var language: String
+    /// How many of the newest articles the news feeds carry (`$.hub.newsLimit`, default 200): a hub's
+    /// feed is a window on recent news, not an archive, and rendering every stored article made
+    /// large federations slow and memory-hungry.
+    public var newsLimit: Int = HubSettings.defaultNewsLimit
+
+    public static let defaultNewsLimit = 200
+    public static let newsLimitRange = 1...10_000
 }
 
 /// One lab or group of the network (`$.members[i]`).

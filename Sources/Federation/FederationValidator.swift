@@ -70,11 +70,17 @@ struct FederationValidator {
         let database = hub.string("database", required: true)
         let contact = hub.string("contact", required: false)
         let language = hub.string("language", required: false) ?? "de"
+        var newsLimit = hub.integer("newsLimit", required: false) ?? HubSettings.defaultNewsLimit
+        if !HubSettings.newsLimitRange.contains(newsLimit) {
+            let range = HubSettings.newsLimitRange
+            hub.problem("newsLimit", "must be from \(range.lowerBound) to \(range.upperBound), found \(newsLimit)")
+            newsLimit = HubSettings.defaultNewsLimit
+        }
         hub.reportUnknownKeys()
         guard let id, let title, let baseURL, let zone, let publishDir, let database else { return nil }
         return HubSettings(
             id: id, title: title, baseURL: baseURL, timeZone: zone, publishDir: resolve(publishDir),
-            database: resolve(database), contact: contact, language: language)
+            database: resolve(database), contact: contact, language: language, newsLimit: newsLimit)
     }
 
     private mutating func readMember(_ value: Any, path: String) -> Member? {

@@ -82,12 +82,27 @@ public struct HubSync: Sendable {
         }
         let stage = MergeStage(config: config, store: store)
         let mergedEvents = try stage.mergeEvents(now: now).events
-        let articles = ArticleMerger.merge(try stage.sourcedArticles())
+        let articles = try newestMergedArticles(stage)
         let input = PublishInput(config: config, events: mergedEvents, articles: articles, sources: ordered, now: now)
         let files = try HubPublisher.publish(input)
         try PublishFingerprint(digest: digest, events: mergedEvents.count, articles: articles.count).record(config)
         return (files, mergedEvents.count, articles.count)
     }
+
+    /// The articles the news feeds publish: the newest `newsLimit` after merging.
+    ///
+    /// Only a window of the newest stored articles is read and merged, wide enough that copies of one
+    /// article from several sources (published close together) still merge and the cap is still
+    /// filled; a copy older than the window no longer adds its source to the merged article.
+    func newestMergedArticles(_ stage: MergeStage) throws -> [MergedArticle] {
+        let limit = config.hub.newsLimit
+        let window = limit * Self.articleWindowFactor
+        let merged = ArticleMerger.merge(try stage.newestSourcedArticles(limit: window))
+        return Array(merged.prefix(limit))
+    }
+
+    /// How many times `newsLimit` stored articles are merged to fill the feeds.
+    static let articleWindowFactor = 4
 
     /// Names labnetz and whom a lab's admin can ask about the polling.
     var userAgent: String {

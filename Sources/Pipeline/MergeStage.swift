@@ -36,6 +36,14 @@ public struct MergeStage: Sendable {
         }
     }
 
+    /// The newest `limit` stored articles of the configured sources (see `HubStore.newestArticles`).
+    public func newestSourcedArticles(limit: Int) throws -> [SourcedItem<Article>] {
+        let owners = owners()
+        return try store.newestArticles(sourceIDs: config.sources.map(\.source.id), limit: limit).map {
+            sourced($0, uid: $0.payload.id, owners: owners)
+        }
+    }
+
     /// What earlier syncs decided: item assignments, UID records, and their last published content.
     public func identityBook() throws -> IdentityBook {
         let store = self.store

@@ -36,7 +36,7 @@ public enum AgendaPublisher {
                 days.append((day, [entry]))
             }
         }
-        let news = input.articles.prefix(maxNews).map { merged -> [String: Any] in
+        let news = input.newsArticles.prefix(maxNews).map { merged -> [String: Any] in
             var item: [String: Any] = [
                 "title": merged.article.title,
                 "member": Set(merged.sources.map(\.member)).sorted().map(input.memberName).joined(separator: ", "),

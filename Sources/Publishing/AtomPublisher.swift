@@ -17,7 +17,7 @@ public enum AtomPublisher {
         out += #"  <link rel="alternate" type="text/html" href="\#(x(hub.baseURL))"/>"# + "\n"
         out += "  <author><name>\(x(hub.title))</name>\(hub.contact.map { "<email>\(x($0))</email>" } ?? "")</author>\n"
         out += "  <generator>labnetz</generator>\n"
-        for merged in input.articles {
+        for merged in input.newsArticles {
             let a = merged.article
             out += "  <entry>\n"
             out += "    <id>\(x(entryID(a)))</id>\n"

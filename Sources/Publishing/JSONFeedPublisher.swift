@@ -85,7 +85,7 @@ public enum JSONFeedPublisher {
     }
 
     public static func renderNews(_ input: PublishInput) -> String {
-        let items = input.articles.map { merged -> Item in
+        let items = input.newsArticles.map { merged -> Item in
             let a = merged.article
             return Item(
                 id: a.id, url: a.link, title: a.title, content_html: a.content ?? a.summary ?? "", content_text: nil,

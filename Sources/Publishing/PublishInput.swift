@@ -26,10 +26,13 @@ public struct PublishInput: Sendable {
 
     var hub: HubSettings { config.hub }
 
+    /// The articles the news feeds carry: the newest `newsLimit` (`articles` is newest first).
+    var newsArticles: ArraySlice<MergedArticle> { articles.prefix(hub.newsLimit) }
+
     /// The newest change of anything published: a stable "updated" stamp for the feeds.
     var contentUpdated: Date {
         let times =
-            events.map(\.lastChanged) + articles.map { $0.article.updated ?? $0.article.published ?? $0.firstSeen }
+            events.map(\.lastChanged) + newsArticles.map { $0.article.updated ?? $0.article.published ?? $0.firstSeen }
         return times.max() ?? Date(timeIntervalSince1970: 0)
     }
 

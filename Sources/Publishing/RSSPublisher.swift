@@ -20,7 +20,7 @@ public enum RSSPublisher {
         out += "  <lastBuildDate>\(FeedDate.rfc822(input.contentUpdated))</lastBuildDate>\n"
         out += "  <generator>labnetz</generator>\n"
         out += "  <ttl>60</ttl>\n"
-        for merged in input.articles {
+        for merged in input.newsArticles {
             let a = merged.article
             out += "  <item>\n"
             out += "    <title>\(x(a.title))</title>\n"

@@ -100,7 +100,22 @@ extension HubStore {
         try items(kind: "article", sourceIDs: sourceIDs)
     }
 
-    private func items<T: Decodable & Sendable>(kind: String, sourceIDs: [String]) throws -> [StoredItem<T>] {
+    /// The `limit` newest stored articles of the given sources, newest first (by published date,
+    /// else first seen), ties by source and key. Only these payloads are decoded: a large
+    /// federation stores far more articles than its feeds publish.
+    public func newestArticles(sourceIDs: [String], limit: Int) throws -> [StoredItem<Article>] {
+        // Payload dates are JSONEncoder's default: seconds since 2001-01-01, not since 1970.
+        try items(
+            kind: "article", sourceIDs: sourceIDs,
+            order: """
+                COALESCE(json_extract(payload, '$.published'), first_seen - \(Date.timeIntervalBetween1970AndReferenceDate)) DESC,
+                source_id, item_key LIMIT \(max(0, limit))
+                """)
+    }
+
+    private func items<T: Decodable & Sendable>(
+        kind: String, sourceIDs: [String], order: String = "source_id, item_key"
+    ) throws -> [StoredItem<T>] {
         let decoder = JSONDecoder()
         return try pool.read { db in
             let rows = try Row.fetchAll(
@@ -108,7 +123,7 @@ extension HubStore {
                 sql: """
                     SELECT source_id, payload, first_seen, last_changed FROM item
                     WHERE kind = ? AND source_id IN (SELECT value FROM json_each(?))
-                    ORDER BY source_id, item_key
+                    ORDER BY \(order)
                     """,
                 arguments: [kind, String(decoding: try JSONEncoder().encode(sourceIDs), as: UTF8.self)])
             return try rows.map { row in

@@ -6,7 +6,7 @@ enum TestHub {
     /// A config with the given members; each source is `(member, sourceID, url, role)`.
     static func config(
         in folder: URL, sources: [(member: String, id: String, url: String, role: String)],
-        baseURL: String = "http://127.0.0.1:8080/"
+        baseURL: String = "http://127.0.0.1:8080/", hubExtras: [String: Any] = [:]
     ) throws -> FederationConfig {
         var members: [[String: Any]] = []
         var seen: Set<String> = []
@@ -19,12 +19,13 @@ enum TestHub {
                 },
             ])
         }
+        let hub: [String: Any] = [
+            "id": "testhub", "title": "Testkalender", "baseURL": baseURL, "timeZone": "Europe/Berlin",
+            "publishDir": "public", "database": "data/hub.sqlite", "contact": "hub@test.example",
+        ]
         let json: [String: Any] = [
             "version": 1,
-            "hub": [
-                "id": "testhub", "title": "Testkalender", "baseURL": baseURL, "timeZone": "Europe/Berlin",
-                "publishDir": "public", "database": "data/hub.sqlite", "contact": "hub@test.example",
-            ],
+            "hub": hub.merging(hubExtras) { $1 },
             "members": members,
         ]
         let data = try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
