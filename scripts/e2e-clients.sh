@@ -3,16 +3,8 @@
 # then let python-icalendar, feedparser and a JSON Feed 1.1 check read what labnetz published,
 # and curl talk to `labnetz serve`. Installs the Python clients into a local virtualenv.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-BIN=${BIN:-.build/debug/labnetz}
-WORK=$(mktemp -d)
-SERVER_PID=""
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-VENV=${VENV:-.build/e2e-venv}
-if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV"; fi
-"$VENV/bin/pip" install -q --disable-pip-version-check icalendar feedparser jsonschema
+source "$(dirname "$0")/lib/e2e-common.sh"
+venv_install icalendar feedparser jsonschema
 
 cp -r federation.json feeds "$WORK/"
 # Serve on a free loopback port so a running hub is never disturbed.

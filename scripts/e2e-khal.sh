@@ -6,16 +6,8 @@
 # (scripts/libical/libical-inspect.c, built here) accept the file, and libical's expansion
 # agrees too. Installs vdirsyncer, khal and icalendar into .build/e2e-venv, libical-dev by apt.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-BIN=${BIN:-.build/debug/labnetz}
-WORK=$(mktemp -d)
-SERVER_PID=""
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-VENV=${VENV:-.build/e2e-venv}
-if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV"; fi
-"$VENV/bin/pip" install -q --disable-pip-version-check icalendar vdirsyncer khal
+source "$(dirname "$0")/lib/e2e-common.sh"
+venv_install icalendar vdirsyncer khal
 if ! pkg-config --exists libical 2>/dev/null; then
   SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libical-dev pkg-config >/dev/null

@@ -6,16 +6,8 @@
 # Uses the labelled dedup corpus (Tests/LabnetzTests/Fixtures/dedup). Installs vdirsyncer and
 # python-icalendar into .build/e2e-venv.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-BIN=${BIN:-.build/debug/labnetz}
-WORK=$(mktemp -d)
-SERVER_PID=""
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-VENV=${VENV:-.build/e2e-venv}
-if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV"; fi
-"$VENV/bin/pip" install -q --disable-pip-version-check vdirsyncer icalendar
+source "$(dirname "$0")/lib/e2e-common.sh"
+venv_install vdirsyncer icalendar
 
 mkdir "$WORK/hub"
 cp Tests/LabnetzTests/Fixtures/dedup/*.ics Tests/LabnetzTests/Fixtures/dedup/*.rss \
