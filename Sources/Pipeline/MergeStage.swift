@@ -47,14 +47,8 @@ public struct MergeStage: Sendable {
     /// What earlier syncs decided: item assignments, UID records, and their last published content.
     public func identityBook() throws -> IdentityBook {
         let store = self.store
-        let records = try store.mergedEventRows().mapValues { row in
-            IdentityRecord(
-                uid: row.uid, state: IdentityState(rawValue: row.state) ?? .live, aliasOf: row.aliasOf,
-                contentHash: row.contentHash, sequence: row.sequence, lastModified: row.lastModified,
-                created: row.created)
-        }
         return IdentityBook(
-            assignments: try store.mergedIdentities(), records: records,
+            assignments: try store.mergedIdentities(), records: try store.identityRecords(),
             publishedContent: { uid in
                 (try? store.mergedEventPayload(uid: uid)).flatMap { $0 }.flatMap {
                     try? JSONDecoder().decode(MergedEvent.self, from: $0)
@@ -69,13 +63,7 @@ public struct MergeStage: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let rows = try result.records.map { record, content in
-            (
-                row: MergedEventRow(
-                    uid: record.uid, state: record.state.rawValue, aliasOf: record.aliasOf,
-                    contentHash: record.contentHash, sequence: record.sequence, lastModified: record.lastModified,
-                    created: record.created),
-                payload: try content.map { try encoder.encode($0) }
-            )
+            (row: record, payload: try content.map { try encoder.encode($0) })
         }
         try store.saveMergedEvents(rows, assignments: result.assignments, now: now)
         return result

@@ -1,45 +1,22 @@
+import FeedModel
 import Foundation
 import GRDB
 
-/// One stored merged UID (`merged_event`), without its payload.
-public struct MergedEventRow: Sendable, Hashable {
-    public var uid: String
-    /// `live`, `orphaned`, `alias` or `removed`.
-    public var state: String
-    public var aliasOf: String?
-    public var contentHash: String
-    public var sequence: Int
-    public var lastModified: Date
-    public var created: Date
-
-    public init(
-        uid: String, state: String, aliasOf: String?, contentHash: String, sequence: Int, lastModified: Date,
-        created: Date
-    ) {
-        self.uid = uid
-        self.state = state
-        self.aliasOf = aliasOf
-        self.contentHash = contentHash
-        self.sequence = sequence
-        self.lastModified = lastModified
-        self.created = created
-    }
-}
-
 extension HubStore {
     /// Every merged UID the hub has published, by UID.
-    public func mergedEventRows() throws -> [String: MergedEventRow] {
+    public func identityRecords() throws -> [String: IdentityRecord] {
         try pool.read { db in
-            var rows: [String: MergedEventRow] = [:]
+            var records: [String: IdentityRecord] = [:]
             let sql = "SELECT uid, state, alias_of, content_hash, sequence, last_modified, created FROM merged_event"
             for row in try Row.fetchAll(db, sql: sql) {
                 let uid: String = row["uid"]
-                rows[uid] = MergedEventRow(
-                    uid: uid, state: row["state"], aliasOf: row["alias_of"], contentHash: row["content_hash"],
+                records[uid] = IdentityRecord(
+                    uid: uid, state: IdentityState(rawValue: row["state"]) ?? .live, aliasOf: row["alias_of"],
+                    contentHash: row["content_hash"],
                     sequence: row["sequence"], lastModified: Date(timeIntervalSince1970: row["last_modified"]),
                     created: Date(timeIntervalSince1970: row["created"]))
             }
-            return rows
+            return records
         }
     }
 
@@ -52,7 +29,7 @@ extension HubStore {
 
     /// Stores changed rows and changed item assignments in one transaction; a nil payload keeps none.
     public func saveMergedEvents(
-        _ rows: [(row: MergedEventRow, payload: Data?)], assignments: [String: String], now: Date
+        _ rows: [(row: IdentityRecord, payload: Data?)], assignments: [String: String], now: Date
     ) throws {
         guard !rows.isEmpty || !assignments.isEmpty else { return }
         try pool.write { db in
@@ -67,7 +44,7 @@ extension HubStore {
                             payload = excluded.payload
                         """,
                     arguments: [
-                        row.uid, row.state, row.aliasOf, row.contentHash, row.sequence,
+                        row.uid, row.state.rawValue, row.aliasOf, row.contentHash, row.sequence,
                         row.lastModified.timeIntervalSince1970, row.created.timeIntervalSince1970, payload,
                     ])
             }

@@ -26,19 +26,19 @@ struct ExplainCommand: ParsableCommand {
         let config = try options.load()
         let stage: MergeStage
         let result: EventMergeResult
-        let rows: [String: MergedEventRow]
+        let rows: [String: IdentityRecord]
         do {
             let store = try HubStore(path: config.hub.database)
             stage = MergeStage(config: config, store: store)
             result = try stage.mergeEvents(now: Date(), save: false)
-            rows = try store.mergedEventRows()
+            rows = try store.identityRecords()
         } catch {
             Terminal.error("cannot read the store \(config.hub.database): \(error)")
             throw ExitCodes.storeOrPublishFailed
         }
         var uid = id
         var notes: [String] = []
-        while let row = rows[uid], row.state == "alias", let target = row.aliasOf {
+        while let row = rows[uid], row.state == .alias, let target = row.aliasOf {
             notes.append("\(uid) is an alias: its cluster joined \(target), which kept its UID.")
             uid = target
         }
@@ -48,7 +48,7 @@ struct ExplainCommand: ParsableCommand {
             ?? result.clusters.first { c in c.items.contains { trace.itemKeys[$0] == id } }
         guard let cluster else {
             if let row = rows[uid] {
-                print("\(uid): \(row.state), SEQUENCE \(row.sequence); no source carries it any more.")
+                print("\(uid): \(row.state.rawValue), SEQUENCE \(row.sequence); no source carries it any more.")
                 return
             }
             Terminal.error("no merged event or source item \"\(id)\" (try a UID from regional.ics, or sourceID/UID)")
@@ -63,7 +63,7 @@ struct ExplainCommand: ParsableCommand {
 struct ExplainReport {
     let result: EventMergeResult
     let cluster: (uid: String, items: [Int])
-    let row: MergedEventRow?
+    let row: IdentityRecord?
     let config: FederationConfig
 
     var text: String {
@@ -71,7 +71,7 @@ struct ExplainReport {
         let members = Set(cluster.items)
         let published = result.events.first { $0.uid == cluster.uid }
         var lines: [String] = []
-        let state = row.map { "\($0.state), SEQUENCE \($0.sequence)" } ?? "not yet published"
+        let state = row.map { "\($0.state.rawValue), SEQUENCE \($0.sequence)" } ?? "not yet published"
         lines.append("\(cluster.uid) (\(state))")
         if let event = published?.event {
             lines.append("  published as: \(event.title) · \(time(event.start)) · \(event.status.rawValue)")

@@ -66,7 +66,7 @@ import Testing
 
     @Test func decodesGzipContentEncoding() async throws {
         let plain = Array(String(repeating: "<item><title>Stadtlabor</title></item>\n", count: 2_000).utf8)
-        let gzipped = try Self.gzip(plain)
+        let gzipped = try FaultServer.gzip(plain)
         let server = try LoopbackHTTPServer { _ in
             .init(
                 status: 200, headers: [("Content-Type", "application/rss+xml"), ("Content-Encoding", "gzip")],
@@ -83,7 +83,7 @@ import Testing
 
     @Test func bodyCapCountsDecodedBytes() async throws {
         // 2 MiB of zeros compresses to a few KiB: only the decoded size may trip the 1 MiB cap.
-        let gzipped = try Self.gzip([UInt8](repeating: 0, count: 2 << 20))
+        let gzipped = try FaultServer.gzip([UInt8](repeating: 0, count: 2 << 20))
         let server = try LoopbackHTTPServer { _ in
             .init(status: 200, headers: [("Content-Encoding", "gzip")], body: gzipped)
         }
@@ -328,23 +328,5 @@ import Testing
             CurlFetcher(maxConnections: 2, maxPerHost: 8), count: 6, delay: .milliseconds(800),
             hosts: 3)
         #expect(global.elapsed >= .milliseconds(2400), "the global limit caps all hosts together")
-    }
-
-    /// Real gzip bytes from /bin/gzip, so decoding is tested against an independent encoder.
-    private static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
-        let input = FileManager.default.temporaryDirectory
-            .appendingPathComponent("labnetz-gzip-\(UUID().uuidString)")
-        try Data(bytes).write(to: input)
-        defer { try? FileManager.default.removeItem(at: input) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-c", "-n", input.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()  // before wait: the pipe buffer is finite
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
-        return Array(data)
     }
 }

@@ -62,14 +62,14 @@ struct MergeIdentityTests {
         let json = try String(
             contentsOfFile: (corpus.config.hub.publishDir as NSString).appendingPathComponent("regional.json"),
             encoding: .utf8)
-        let rows = try corpus.store.mergedEventRows()
+        let rows = try corpus.store.identityRecords()
         let again = try await Self.sync(corpus, at: Self.now.addingTimeInterval(3 * 3600))
         #expect(again.text == first.text)
         #expect(
             try String(
                 contentsOfFile: (corpus.config.hub.publishDir as NSString).appendingPathComponent("regional.json"),
                 encoding: .utf8) == json)
-        #expect(try corpus.store.mergedEventRows() == rows)
+        #expect(try corpus.store.identityRecords() == rows)
         #expect(first.entries.allSatisfy { $0["SEQUENCE"] == "0" })
         #expect(Set(first.entries.map(\.uid)).count == first.entries.count)
     }
@@ -130,7 +130,7 @@ struct MergeIdentityTests {
         #expect(try await Self.sync(corpus, at: Self.now.addingTimeInterval(60)).entry(uid: uid)?["SEQUENCE"] == "1")
         let afterwards = Date(timeIntervalSince1970: 1_810_000_000)  // 2027-05-11
         #expect(try await Self.sync(corpus, at: afterwards).entry(uid: uid) == nil)
-        #expect(try corpus.store.mergedEventRows()[uid]?.state == "removed")
+        #expect(try corpus.store.identityRecords()[uid]?.state == .removed)
     }
 
     @Test func joinedClustersKeepOneUIDAndTheOtherBecomesAnAlias() async throws {
@@ -157,8 +157,8 @@ struct MergeIdentityTests {
         #expect(entry.uid == survivor)
         #expect(entry.sources.count == 3)
         #expect(joined.entry(uid: other) == nil)
-        let rows = try corpus.store.mergedEventRows()
-        #expect(rows[other]?.state == "alias")
+        let rows = try corpus.store.identityRecords()
+        #expect(rows[other]?.state == .alias)
         #expect(rows[other]?.aliasOf == survivor)
         #expect(joined.entries.filter { $0["SUMMARY"]?.hasPrefix("Kreativ-Coding für Kinder") == true }.count == 1)
     }

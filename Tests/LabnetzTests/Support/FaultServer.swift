@@ -97,7 +97,7 @@ final class FaultServer: Sendable {
         }
     }
 
-    /// Real gzip bytes from /bin/gzip.
+    /// Real gzip bytes from /bin/gzip, so decoding is tested against an independent encoder.
     static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("labnetz-gzip-\(UUID().uuidString)")
         try Data(bytes).write(to: input)
