@@ -11,6 +11,7 @@ public enum HTMLSanitizer {
             return HTMLEscape.text(html)
         }
         if let decoded = HTMLTextReferences.decoded(html) { return HTMLEscape.text(decoded).trimmed }
+        if let simple = SimpleHTMLSanitizer.sanitize(html, baseURL: baseURL) { return simple }
         return sanitizeParsed(html, baseURL: baseURL)
     }
 

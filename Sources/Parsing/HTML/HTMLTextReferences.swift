@@ -35,7 +35,7 @@ enum HTMLTextReferences {
     }
 
     /// `#39` or `#x27` as a scalar, only printable ASCII and non-control BMP characters.
-    private static func numeric(_ name: Substring.UTF8View.SubSequence) -> Unicode.Scalar? {
+    static func numeric<Name: Collection<UInt8>>(_ name: Name) -> Unicode.Scalar? {
         guard name.first == UInt8(ascii: "#") else { return nil }
         var digits = name.dropFirst()
         var radix: UInt32 = 10

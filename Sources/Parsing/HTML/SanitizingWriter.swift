@@ -84,21 +84,31 @@ struct SanitizingWriter {
             let name = (LibXML.string(a.pointee.name) ?? "").lowercased()
             guard allowed.contains(name), !seen.contains(name) else { continue }
             let raw = LibXML.takeString(xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1)) ?? ""
-            var value = raw
-            if name == "href" || name == "src" {
-                guard let safe = safeURL(raw, images: name == "src") else { continue }
-                value = safe
-            } else if name == "width" || name == "height" || name == "colspan" || name == "rowspan" || name == "start" {
-                guard !value.isEmpty, value.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 37 }) else { continue }
-            }
+            guard let written = Self.attribute(name, value: raw, baseURL: baseURL) else { continue }
             seen.insert(name)
-            output += " " + name + "=\"" + HTMLEscape.attribute(value) + "\""
+            output += written
         }
-        if tag == "a" { output += " rel=\"noopener noreferrer\"" }
+        if tag == "a" { output += Self.linkRel }
+    }
+
+    /// Added to every kept link: the target page gets neither the opener nor the referrer.
+    static let linkRel = " rel=\"noopener noreferrer\""
+
+    /// ` name="value"` for an allowed attribute, or nil when its value may not be kept (an unsafe
+    /// URL, a size that is not a number). Shared with `SimpleHTMLSanitizer`.
+    static func attribute(_ name: String, value raw: String, baseURL: String?) -> String? {
+        var value = raw
+        if name == "href" || name == "src" {
+            guard let safe = safeURL(raw, images: name == "src", baseURL: baseURL) else { return nil }
+            value = safe
+        } else if name == "width" || name == "height" || name == "colspan" || name == "rowspan" || name == "start" {
+            guard !value.isEmpty, value.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 37 }) else { return nil }
+        }
+        return " " + name + "=\"" + HTMLEscape.attribute(value) + "\""
     }
 
     /// The URL if its scheme is allowed: http, https (and mailto for links), or relative.
-    private func safeURL(_ raw: String, images: Bool) -> String? {
+    private static func safeURL(_ raw: String, images: Bool, baseURL: String?) -> String? {
         if let scheme = URLResolver.scheme(of: raw) {
             let ok = scheme == "http" || scheme == "https" || (!images && scheme == "mailto")
             return ok ? raw.trimmed : nil

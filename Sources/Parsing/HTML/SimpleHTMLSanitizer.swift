@@ -1,0 +1,197 @@
+/// The fast path of `HTMLSanitizer` for the HTML most feeds carry: allowed tags, nested the way
+/// libxml2's HTML parser keeps them, quoted attributes and the common character references,
+/// sanitized in one pass over the bytes without building a libxml2 document (which cost a
+/// document, a parser and a tree walk per summary). Whatever it is not sure the parser reads
+/// exactly so (another tag, a comment, a tag the parser would close or move, an unusual
+/// reference or character) makes it give up, and the caller parses. Tests compare the two.
+struct SimpleHTMLSanitizer {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let baseURL: String?
+    private var out: [UInt8] = []
+    /// Open elements as indices in `SimpleHTMLTag.all`; -1 is the implied `body`.
+    private var open: [Int] = [-1]
+    private var i = 0
+
+    /// Sanitized `html`, or nil when the fragment needs libxml2's HTML parser.
+    static func sanitize(_ html: String, baseURL: String?) -> String? {
+        var html = html
+        return html.withUTF8 { bytes in
+            var scanner = SimpleHTMLSanitizer(bytes: bytes, baseURL: baseURL)
+            return scanner.run()
+        }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, baseURL: String?) {
+        self.bytes = bytes
+        self.baseURL = baseURL
+        out.reserveCapacity(bytes.count + 64)
+    }
+
+    /// Whether libxml2 keeps `child` inside the open elements `open` as they are (for tests).
+    static func fits(_ child: String, in open: [String]) -> Bool {
+        let index = { (name: String) in SimpleHTMLTag.pack(name.utf8).flatMap(SimpleHTMLTag.index(of:)) }
+        guard let child = index(child) else { return false }
+        let stack = open.map { $0 == "body" ? -1 : index($0) ?? -2 }
+        return !stack.contains(-2) && SimpleHTMLTag.fits(child, in: stack)
+    }
+
+    private mutating func run() -> String? {
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "<"):
+                guard tag() else { return nil }
+            case UInt8(ascii: "&"):
+                guard let scalar = reference() else { return nil }
+                appendEscaped(scalar)
+            case UInt8(ascii: ">"):
+                out.append(contentsOf: [38, 103, 116, 59])  // &gt;
+                i += 1
+            default:
+                guard Self.isPlain(b, at: i, in: bytes) else { return nil }
+                out.append(b)
+                i += 1
+            }
+        }
+        while open.count > 1 { closeTop() }
+        return String(decoding: out, as: UTF8.self).trimmed
+    }
+
+    /// Text bytes the parser passes through unchanged: not a control character other than tab and
+    /// line feed (a carriage return is rewritten), not the non-characters U+FFFE/U+FFFF.
+    private static func isPlain(_ b: UInt8, at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if b < 0x20 { return b == 0x09 || b == 0x0A }
+        if b == 0x7F { return false }
+        if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE { return false }
+        return true
+    }
+
+    private mutating func appendEscaped(_ scalar: Unicode.Scalar) {
+        switch scalar {
+        case "&": out.append(contentsOf: [38, 97, 109, 112, 59])
+        case "<": out.append(contentsOf: [38, 108, 116, 59])
+        case ">": out.append(contentsOf: [38, 103, 116, 59])
+        default: out.append(contentsOf: String(scalar).utf8)
+        }
+    }
+
+    /// The character of the reference at `i` (`&amp; &lt; &gt; &quot; &nbsp;` or numeric), moving past it.
+    private mutating func reference() -> Unicode.Scalar? {
+        let start = i + 1
+        var end = start
+        while end < bytes.count, end - start < 10, bytes[end] != UInt8(ascii: ";") { end += 1 }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: ";") else { return nil }
+        let name = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        i = end + 1
+        if name.elementsEqual("amp".utf8) { return "&" }
+        if name.elementsEqual("lt".utf8) { return "<" }
+        if name.elementsEqual("gt".utf8) { return ">" }
+        if name.elementsEqual("quot".utf8) { return "\"" }
+        if name.elementsEqual("nbsp".utf8) { return "\u{A0}" }
+        return HTMLTextReferences.numeric(name)
+    }
+
+    private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+    private static func isNameByte(_ b: UInt8) -> Bool { isLetter(b) || (b >= 48 && b <= 57) }
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A }
+
+    /// The packed name (tag or attribute) starting at `i`, moving past it; nil when there is none
+    /// or it is too long to be one the fast path knows.
+    private mutating func name(allowingHyphen: Bool) -> UInt128? {
+        let start = i
+        guard i < bytes.count, Self.isLetter(bytes[i]) else { return nil }
+        while i < bytes.count, Self.isNameByte(bytes[i]) || (allowingHyphen && bytes[i] == UInt8(ascii: "-")) {
+            i += 1
+        }
+        return SimpleHTMLTag.pack(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+    }
+
+    private mutating func skipSpace() -> Bool {
+        let start = i
+        while i < bytes.count, Self.isSpace(bytes[i]) { i += 1 }
+        return i > start
+    }
+
+    /// A start or end tag at `i`; false when the fragment needs the parser.
+    private mutating func tag() -> Bool {
+        i += 1
+        guard i < bytes.count else { return false }
+        if bytes[i] == UInt8(ascii: "/") {
+            i += 1
+            guard let code = name(allowingHyphen: false) else { return false }
+            _ = skipSpace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ">"), let top = open.last, top >= 0,
+                SimpleHTMLTag.all[top].code == code
+            else { return false }
+            i += 1
+            closeTop()
+            return true
+        }
+        guard let code = name(allowingHyphen: false), let index = SimpleHTMLTag.index(of: code),
+            SimpleHTMLTag.fits(index, in: open)
+        else { return false }
+        let tag = SimpleHTMLTag.all[index]
+        out.append(UInt8(ascii: "<"))
+        out.append(contentsOf: tag.name.utf8)
+        var seen: [UInt128] = []
+        while true {
+            let spaced = skipSpace()
+            guard i < bytes.count else { return false }
+            if bytes[i] == UInt8(ascii: ">") {
+                i += 1
+                break
+            }
+            if tag.isVoid, bytes[i] == UInt8(ascii: "/"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: ">") {
+                i += 2
+                break
+            }
+            // Attributes one by one: name="value"; a repeated name is left to the parser.
+            guard spaced, let attribute = name(allowingHyphen: true), !seen.contains(attribute),
+                let value = quotedValue()
+            else { return false }
+            seen.append(attribute)
+            if let kept = tag.attributes.first(where: { $0.code == attribute }),
+                let written = SanitizingWriter.attribute(kept.name, value: value, baseURL: baseURL)
+            {
+                out.append(contentsOf: written.utf8)
+            }
+        }
+        if tag.name == "a" { out.append(contentsOf: SanitizingWriter.linkRel.utf8) }
+        out.append(UInt8(ascii: ">"))
+        if !tag.isVoid { open.append(index) }
+        return true
+    }
+
+    /// `="value"` or `='value'` at `i`, references decoded; nil for anything else.
+    private mutating func quotedValue() -> String? {
+        guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "=") else { return nil }
+        let quote = bytes[i + 1]
+        guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+        i += 2
+        var value: [UInt8] = []
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == quote {
+                i += 1
+                return String(decoding: value, as: UTF8.self)
+            }
+            if b == UInt8(ascii: "&") {
+                guard let scalar = reference() else { return nil }
+                value.append(contentsOf: String(scalar).utf8)
+                continue
+            }
+            guard b >= 0x20, b != UInt8(ascii: "<"), Self.isPlain(b, at: i, in: bytes) else { return nil }
+            value.append(b)
+            i += 1
+        }
+        return nil
+    }
+
+    private mutating func closeTop() {
+        let tag = SimpleHTMLTag.all[open.removeLast()]
+        out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+        out.append(contentsOf: tag.name.utf8)
+        out.append(UInt8(ascii: ">"))
+    }
+}

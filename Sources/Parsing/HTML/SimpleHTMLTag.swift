@@ -1,0 +1,77 @@
+/// One element `SimpleHTMLSanitizer` may keep: its name, its kept attributes and where libxml2's
+/// HTML parser leaves it in place (rather than closing the open element first). Names are
+/// matched as packed bytes, so scanning a tag needs no string and no hashing.
+struct SimpleHTMLTag: Sendable {
+    enum Place: Sendable {
+        /// Phrasing content: inside any kept element (a link not inside another link).
+        case anywhere
+        /// A block: only directly inside `body` or another element that holds blocks.
+        case inFlow
+        /// Only directly inside one of these (`li` in `ul`/`ol`, …).
+        case inside(Set<String>)
+    }
+
+    let name: String
+    let code: UInt128
+    let place: Place
+    let isVoid: Bool
+    /// Whether blocks may open directly inside it.
+    let holdsBlocks: Bool
+    /// Its kept attributes, by packed name.
+    let attributes: [(code: UInt128, name: String)]
+
+    static let phrasing = [
+        "a", "em", "strong", "b", "i", "u", "code", "span", "sub", "sup", "small", "s", "del", "ins", "abbr", "cite",
+        "q", "kbd", "samp", "var", "tt", "big", "strike", "br", "img",
+    ]
+    static let blocks = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "div", "ul", "ol", "dl", "figure", "address",
+        "hr",
+    ]
+    static let parents: [String: Set<String>] = [
+        "li": ["ul", "ol"], "dt": ["dl"], "dd": ["dl"], "figcaption": ["figure"],
+    ]
+    static let flow: Set<String> = ["div", "blockquote", "li", "dd", "figure"]
+
+    /// Every element the fast path handles; tables and anything else are left to the parser.
+    static let all: [SimpleHTMLTag] = {
+        func tag(_ name: String, _ place: Place) -> SimpleHTMLTag {
+            let kept = (SanitizingWriter.allowed[name] ?? []).sorted()
+            return SimpleHTMLTag(
+                name: name, code: pack(name.utf8)!, place: place, isVoid: SanitizingWriter.void.contains(name),
+                holdsBlocks: flow.contains(name), attributes: kept.map { (pack($0.utf8)!, $0) })
+        }
+        return phrasing.map { tag($0, .anywhere) } + blocks.map { tag($0, .inFlow) }
+            + parents.sorted { $0.key < $1.key }.map { tag($0.key, .inside($0.value)) }
+    }()
+
+    /// The index in `all` of the element with packed name `code`.
+    static func index(of code: UInt128) -> Int? {
+        all.firstIndex { $0.code == code }
+    }
+
+    /// A name of letters, digits and hyphens, lower-cased and packed into 16 bytes; nil when longer.
+    static func pack<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt128? {
+        guard bytes.count <= 16 else { return nil }
+        var code: UInt128 = 0
+        for b in bytes {
+            let lower = b >= 65 && b <= 90 ? b | 0x20 : b
+            code = code << 8 | UInt128(lower)
+        }
+        return code
+    }
+
+    /// Whether libxml2 keeps element `child` inside the open elements `open` (indices in `all`,
+    /// -1 for `body`) as they are: the rule the tests check against the parser.
+    static func fits(_ child: Int, in open: [Int]) -> Bool {
+        let parent = open[open.count - 1]
+        switch all[child].place {
+        case .anywhere:
+            return all[child].name != "a" || !open.contains { $0 >= 0 && all[$0].name == "a" }
+        case .inFlow:
+            return parent < 0 || all[parent].holdsBlocks
+        case .inside(let parents):
+            return parent >= 0 && parents.contains(all[parent].name)
+        }
+    }
+}
