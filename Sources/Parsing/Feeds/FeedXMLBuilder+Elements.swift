@@ -322,15 +322,23 @@ extension FeedXMLBuilder {
             let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
                 .trimmingCharacters(in: .whitespaces)
             // `address (Name)` as RSS 2.0 asks, or the reverse `Name (address)`.
-            if before.contains("@") { return RawPerson(name: inside.isEmpty ? nil : inside, email: before) }
-            if inside.contains("@") { return RawPerson(name: before.isEmpty ? nil : before, email: inside) }
+            if before.utf8.contains(UInt8(ascii: "@")) {
+                return RawPerson(name: inside.isEmpty ? nil : inside, email: before)
+            }
+            if inside.utf8.contains(UInt8(ascii: "@")) {
+                return RawPerson(name: before.isEmpty ? nil : before, email: inside)
+            }
         }
         if let open = text.firstIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close {
             let email = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
             let name = text[..<open].trimmingCharacters(in: .whitespaces)
-            if email.contains("@") { return RawPerson(name: name.isEmpty ? nil : name, email: email) }
+            if email.utf8.contains(UInt8(ascii: "@")) {
+                return RawPerson(name: name.isEmpty ? nil : name, email: email)
+            }
         }
-        if text.contains("@"), !text.contains(" ") { return RawPerson(email: text) }
+        if text.utf8.contains(UInt8(ascii: "@")), !text.utf8.contains(UInt8(ascii: " ")) {
+            return RawPerson(email: text)
+        }
         return RawPerson(name: text)
     }
 

@@ -31,6 +31,7 @@ struct FeedXMLBuilder {
         var attributes: [XMLAttribute]
         var base: String?
         var lang: String?
+        /// The text and markup, filled from `plainBytes`/`markupBytes` when the field ends.
         var plain = ""
         var markup = ""
         var hadChildren = false
@@ -42,6 +43,10 @@ struct FeedXMLBuilder {
     var family: Family?
     var stack: [Frame] = []
     var capture: Capture?
+    /// The captured field's text and re-serialized markup so far, as UTF-8: appended in place per
+    /// SAX text callback (often one per entity reference) without copying the capture.
+    var plainBytes: [UInt8] = []
+    var markupBytes: [UInt8] = []
     var entry: RawEntry?
     var person: RawPerson?
     var personDepth = 0
@@ -84,8 +89,8 @@ struct FeedXMLBuilder {
 
     // MARK: events
 
-    mutating func start(namespace: String?, local: String, attributes: [XMLAttribute], line: Int) {
-        let prefix = XMLNames.prefix(for: namespace)
+    /// An element starts; `prefix` is `XMLNames.prefix(for: namespace)`.
+    mutating func start(namespace: String?, prefix: String, local: String, attributes: [XMLAttribute], line: Int) {
         var frame = Frame(key: prefix.isEmpty ? local : prefix + ":" + local, base: base, lang: stack.last?.lang)
         for a in attributes where a.namespace == XMLNames.xml {
             if a.local == "base" { frame.base = URLResolver.resolve(a.value, against: frame.base) }
@@ -98,23 +103,22 @@ struct FeedXMLBuilder {
         if family == .rss, prefix == "", Self.mayHaveUppercase(local) { frame.key = Self.rssKey(local) }
         stack.append(frame)
 
-        if var c = capture {
-            capture = nil
-            if !c.hadChildren, c.mode != .xhtml { c.markup = HTMLEscape.text(c.plain) }
-            c.hadChildren = true
+        if let c = capture {
+            let depth = depth
+            if !c.hadChildren, c.mode != .xhtml { HTMLEscape.appendText(plainBytes, to: &markupBytes) }
+            capture?.hadChildren = true
             if c.mode == .xhtml, c.wrapperDepth == nil, depth == c.depth + 1, local == "div",
-                c.markup.isEmpty
-                    || c.markup.allSatisfy(\.isWhitespace)
+                markupBytes.isEmpty || String(decoding: markupBytes, as: UTF8.self).allSatisfy(\.isWhitespace)
             {
-                c.wrapperDepth = depth
+                capture?.wrapperDepth = depth
             } else {
-                c.markup += "<" + local
+                var tag = "<" + local
                 for a in attributes where a.namespace == nil || a.namespace == "" {
-                    c.markup += " " + a.local + "=\"" + HTMLEscape.attribute(a.value) + "\""
+                    tag += " " + a.local + "=\"" + HTMLEscape.attribute(a.value) + "\""
                 }
-                c.markup += ">"
+                markupBytes.append(contentsOf: tag.utf8)
+                markupBytes.append(UInt8(ascii: ">"))
             }
-            capture = c
             return
         }
         if skipDepth != nil { return }
@@ -125,29 +129,27 @@ struct FeedXMLBuilder {
         handleStart(key: frame.key, namespace: namespace, attributes: attributes, line: line)
     }
 
-    mutating func text(_ s: String) {
-        guard var c = capture else { return }
-        // Taken out first, so the strings are uniquely referenced and grow in place (no copy per chunk).
-        capture = nil
-        c.plain += s
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let c = capture else { return }
+        plainBytes.append(contentsOf: bytes)
         // Markup is only read once the field has child elements (or is XHTML): escape lazily.
-        if c.hadChildren || c.mode == .xhtml { c.markup += HTMLEscape.text(s) }
-        capture = c
+        if c.hadChildren || c.mode == .xhtml { HTMLEscape.appendText(bytes, to: &markupBytes) }
     }
 
     mutating func end(line: Int) {
         guard let frame = stack.popLast() else { return }
         let endedDepth = depth + 1
         if var c = capture {
-            capture = nil
             if endedDepth == c.depth {
+                capture = nil
+                c.plain = Self.text(plainBytes)
+                c.markup = Self.text(markupBytes)
                 finishField(c, line: line)
-            } else {
-                if endedDepth != c.wrapperDepth {
-                    let local = frame.key.split(separator: ":").last.map(String.init) ?? frame.key
-                    c.markup += "</" + local + ">"
-                }
-                capture = c
+            } else if endedDepth != c.wrapperDepth {
+                let local = frame.key.split(separator: ":").last ?? Substring(frame.key)
+                markupBytes.append(contentsOf: "</".utf8)
+                markupBytes.append(contentsOf: local.utf8)
+                markupBytes.append(UInt8(ascii: ">"))
             }
             return
         }
@@ -162,6 +164,12 @@ struct FeedXMLBuilder {
         if entry != nil, frame.key == "item" || frame.key == "atom:entry" {
             finishEntry()
         }
+    }
+
+    /// Captured UTF-8 as a string, C1 controls read as the windows-1252 characters they stand for.
+    static func text(_ bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return bytes.withUnsafeBufferPointer(XMLCharset.hasC1Controls) ? XMLCharset.demoronized(text) : text
     }
 
     /// An ASCII upper-case letter, or any non-ASCII byte (left to `Character.isUppercase`).
@@ -183,17 +191,15 @@ struct FeedXMLBuilder {
     /// HTML character references to C1 controls (`&#146;`) mean windows-1252 characters.
     static func demoronized(_ html: String) -> String {
         // U+0080–U+009F are the only scalars encoded as 0xC2 0x80–0x9F: a byte scan finds them.
-        var afterC2 = false
-        let hasC1 = html.utf8.contains { b in
-            defer { afterC2 = b == 0xC2 }
-            return afterC2 && b >= 0x80 && b < 0xA0
-        }
-        guard hasC1 else { return html }
+        var html = html
+        guard html.withUTF8(XMLCharset.hasC1Controls) else { return html }
         return XMLCharset.demoronized(html)
     }
 
     /// Begins capturing the text of the current element as field `key`.
     mutating func beginCapture(_ key: String, mode: TextMode, attributes: [XMLAttribute]) {
+        plainBytes.removeAll(keepingCapacity: true)
+        markupBytes.removeAll(keepingCapacity: true)
         capture = Capture(
             key: key, depth: depth, mode: mode, attributes: attributes, base: base, lang: stack.last?.lang)
     }

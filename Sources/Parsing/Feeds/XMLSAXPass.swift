@@ -23,6 +23,9 @@ final class XMLSAXPass {
     var sawElement = false
     var stopped = false
     var context: xmlParserCtxtPtr?
+    /// Element names and namespace URIs as strings (with the builder's prefix for a URI), by the
+    /// address of libxml2's interned copy: a feed uses a few dozen names on every element.
+    private var names: [UnsafeRawPointer: (string: String, prefix: String)] = [:]
 
     init(builder: FeedXMLBuilder) { self.builder = builder }
 
@@ -114,10 +117,7 @@ final class XMLSAXPass {
         }
         h.characters = { ctx, chars, length in
             guard let pass = XMLSAXPass.pass(ctx), !pass.stopped, pass.builder.capture != nil, let chars else { return }
-            let bytes = UnsafeBufferPointer(start: chars, count: Int(length))
-            var text = String(decoding: bytes, as: UTF8.self)
-            if XMLCharset.hasC1Controls(bytes) { text = XMLCharset.demoronized(text) }
-            pass.builder.text(text)
+            pass.builder.text(UnsafeBufferPointer(start: chars, count: Int(length)))
         }
         h.ignorableWhitespace = h.characters
         h.cdataBlock = h.characters
@@ -140,12 +140,23 @@ final class XMLSAXPass {
         return h
     }
 
+    /// `p` as a string and as a namespace prefix, cached when the parser's dictionary owns it (so
+    /// the address means this string for the whole pass).
+    private func name(_ p: UnsafePointer<xmlChar>?) -> (string: String, prefix: String)? {
+        guard let p else { return nil }
+        if let known = names[UnsafeRawPointer(p)] { return known }
+        let string = LibXML.string(p) ?? ""
+        let entry = (string, XMLNames.prefix(for: string))
+        if let dict = context?.pointee.dict, xmlDictOwns(dict, p) == 1 { names[UnsafeRawPointer(p)] = entry }
+        return entry
+    }
+
     private func startElement(
         _ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int,
         _ raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         sawElement = true
-        let local = LibXML.string(localname) ?? ""
+        let local = name(localname)?.string ?? ""
         var attributes: [XMLAttribute] = []
         if count > 0, let raw {
             attributes.reserveCapacity(count)
@@ -162,7 +173,10 @@ final class XMLSAXPass {
                     XMLAttribute(namespace: LibXML.string(base[2]), local: LibXML.string(name) ?? "", value: value))
             }
         }
-        builder.start(namespace: LibXML.string(uri), local: local, attributes: attributes, line: line)
+        let namespace = name(uri)
+        builder.start(
+            namespace: namespace?.string, prefix: namespace?.prefix ?? "", local: local, attributes: attributes,
+            line: line)
         if builder.depth == 1, builder.family == nil { stop() }
     }
 }

@@ -4,6 +4,18 @@ public enum HTMLEscape {
 
     public static func attribute(_ s: String) -> String { escape(s, quotes: true) }
 
+    /// Appends UTF-8 `bytes` escaped as text (`&`, `<`, `>`), without making a string.
+    static func appendText<Bytes: Sequence<UInt8>>(_ bytes: Bytes, to out: inout [UInt8]) {
+        for b in bytes {
+            switch b {
+            case 38: out.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
+            case 60: out.append(contentsOf: [38, 108, 116, 59])  // &lt;
+            case 62: out.append(contentsOf: [38, 103, 116, 59])  // &gt;
+            default: out.append(b)
+            }
+        }
+    }
+
     private static func escape(_ s: String, quotes: Bool) -> String {
         guard s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || (quotes && $0 == 34) }) else { return s }
         var out: [UInt8] = []
