@@ -49,6 +49,11 @@ public struct DocumentSummary: Sendable {
             + "\"warnings\":\(warnings.count)}"
     }
 
+    /// `{"error":"…"}` on one line, byte for byte what JSONSerialization writes for it.
+    public static func errorJSON(_ message: String) -> String {
+        "{\"error\":\"" + escaped(message) + "\"}"
+    }
+
     /// `s` as the inside of a JSON string, escaped as JSONSerialization does (including `\/`).
     static func escaped(_ s: String) -> String {
         var out = ""

@@ -30,13 +30,19 @@ struct InspectCommand: ParsableCommand {
     @Flag(name: .long, help: .hidden)
     var summary = false
 
+    /// With `--summary`: a file listing the documents, one path a line (`-`: standard input).
+    /// Thousands of paths as arguments cost ArgumentParser quadratic time; a list does not.
+    @Option(name: .long, help: .hidden)
+    var filesFrom: String?
+
     @Argument(help: "The file to read.")
-    var files: [String]
+    var files: [String] = []
 
     var file: String { files[0] }
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("name the file to read") }
+        if filesFrom != nil, !summary { throw ValidationError("--files-from goes with --summary") }
+        if files.isEmpty, filesFrom == nil { throw ValidationError("name the file to read") }
         if !summary, files.count > 1 { throw ValidationError("inspect reads one file") }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
         for day in [from, to].compactMap({ $0 }) where Self.civilDate(day) == nil {
@@ -66,7 +72,18 @@ struct InspectCommand: ParsableCommand {
     /// One line of counts per file, the entries streamed and not kept (benchmarks, huge feeds).
     private func runSummary() throws {
         var failed = false
-        for path in files {
+        var paths = files
+        if let list = filesFrom {
+            let data =
+                list == "-"
+                ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: list)
+            guard let data else {
+                emitError("cannot read \(list)")
+                throw ExitCode(1)
+            }
+            paths += String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+        }
+        for path in paths {
             switch DocumentSummary.read(path: path, contentType: contentType) {
             case .success(let summary): print(summary.json)
             case .failure(let failure):
@@ -78,8 +95,7 @@ struct InspectCommand: ParsableCommand {
     }
 
     private func emitError(_ message: String) {
-        let encoded = (try? JSONSerialization.data(withJSONObject: ["error": message])) ?? Data(#"{"error":"?"}"#.utf8)
-        print(String(decoding: encoded, as: UTF8.self))
+        print(DocumentSummary.errorJSON(message))
     }
 
     static func civilDate(_ text: String) -> CivilDate? {

@@ -141,4 +141,21 @@ struct CommandLineTests {
         let error = try JSONSerialization.jsonObject(with: Data(bad.stdout.utf8)) as? [String: Any]
         #expect((error?["error"] as? String)?.contains("junk.txt") == true)
     }
+
+    @Test func inspectSummaryReadsAListOfFilesLikeArguments() throws {
+        let paths = ["feeds/arnsberg/news.rss", "feeds/iserlohn/blog.atom", "feeds/soest/veranstaltungen.ics"].map {
+            RepositoryFiles.root.appendingPathComponent($0).path
+        }
+        let list = try RepositoryFiles.temporaryFolder().appendingPathComponent("list.txt")
+        try Data(paths.joined(separator: "\n").utf8).write(to: list)
+        let listed = try Self.run(["inspect", "--summary", "--files-from", list.path])
+        let given = try Self.run(["inspect", "--summary"] + paths)
+        #expect(listed.status == 0)
+        #expect(listed.stdout == given.stdout)
+        #expect(listed.stdout.split(separator: "\n").count == 3)
+        #expect(listed.stdout.contains(#""format":"rss20""#))
+        let missing = try Self.run(["inspect", "--summary", "--files-from", list.path + ".missing"])
+        #expect(missing.status == 1)
+        #expect(missing.stdout.contains("cannot read"))
+    }
 }

@@ -12,6 +12,8 @@ import Testing
             ]
             let expected = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             #expect(summary.json == String(decoding: expected, as: UTF8.self), "\(format)")
+            let error = try JSONSerialization.data(withJSONObject: ["error": "/x/\(format): not a feed"])
+            #expect(DocumentSummary.errorJSON("/x/\(format): not a feed") == String(decoding: error, as: UTF8.self))
         }
     }
 }
