@@ -35,8 +35,14 @@ public enum DocumentParser {
     /// Atom by its root element; everything else XML goes to the RSS family reader, which
     /// names the root it found when it is no feed at all (an HTML error page, say).
     private static func sniffXML(_ bytes: Data.SubSequence) -> FeedFormat {
-        let text = String(decoding: bytes.filter { $0 != 0 }, as: UTF8.self).lowercased()
-        return text.contains("<feed") && !text.contains("<rss") ? .atom : .rss
+        // NULs dropped (UTF-16), ASCII case ignored: no lower-cased copy, no Foundation search.
+        let text: [UInt8] = bytes.compactMap { $0 == 0 ? nil : $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+        func has(_ needle: String) -> Bool {
+            let n = Array(needle.utf8)
+            guard text.count >= n.count else { return false }
+            return (0...(text.count - n.count)).contains { text[$0..<$0 + n.count].elementsEqual(n) }
+        }
+        return has("<feed") && !has("<rss") ? .atom : .rss
     }
 
     /// A document as its format's reader left it, before normalization.

@@ -130,23 +130,24 @@ struct FeedXMLBuilder {
     }
 
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let c = capture else { return }
+        // Only the two fields are read: copying the capture would retain all its strings per callback.
+        guard let mode = capture?.mode, let hadChildren = capture?.hadChildren else { return }
         plainBytes.append(contentsOf: bytes)
         // Markup is only read once the field has child elements (or is XHTML): escape lazily.
-        if c.hadChildren || c.mode == .xhtml { HTMLEscape.appendText(bytes, to: &markupBytes) }
+        if hadChildren || mode == .xhtml { HTMLEscape.appendText(bytes, to: &markupBytes) }
     }
 
     mutating func end(line: Int) {
         guard let frame = stack.popLast() else { return }
         let endedDepth = depth + 1
-        if var c = capture {
-            if endedDepth == c.depth {
-                capture = nil
+        if let captureDepth = capture?.depth {
+            if endedDepth == captureDepth, var c = capture.take() {
                 c.plain = Self.text(plainBytes)
                 c.markup = Self.text(markupBytes)
                 finishField(c, line: line)
-            } else if endedDepth != c.wrapperDepth {
-                let local = frame.key.split(separator: ":").last ?? Substring(frame.key)
+            } else if endedDepth != capture?.wrapperDepth {
+                let local =
+                    frame.key.lastIndex(of: ":").map { frame.key[frame.key.index(after: $0)...] } ?? frame.key[...]
                 markupBytes.append(contentsOf: "</".utf8)
                 markupBytes.append(contentsOf: local.utf8)
                 markupBytes.append(UInt8(ascii: ">"))

@@ -14,18 +14,20 @@ final class XMLSAXPass {
             | XML_PARSE_COMPACT.rawValue | XML_PARSE_RECOVER.rawValue)
     static let chunkSize = 64 << 10
 
-    var builder: FeedXMLBuilder
+    // Read and changed by every SAX callback, never re-entrantly (libxml2 calls back one at a
+    // time, on this thread): the run-time exclusivity check is pure cost here.
+    @exclusivity(unchecked) var builder: FeedXMLBuilder
     var warnings: [ParseWarning] = []
     /// Any error of level ERROR or FATAL: the document is not well-formed.
     var broken = false
     /// An input byte was not valid in the encoding in use.
     var encodingError = false
     var sawElement = false
-    var stopped = false
+    @exclusivity(unchecked) var stopped = false
     var context: xmlParserCtxtPtr?
     /// Element names and namespace URIs as strings (with the builder's prefix for a URI), by the
     /// address of libxml2's interned copy: a feed uses a few dozen names on every element.
-    private var names: [UnsafeRawPointer: (string: String, prefix: String)] = [:]
+    @exclusivity(unchecked) private var names: [UnsafeRawPointer: (string: String, prefix: String)] = [:]
 
     init(builder: FeedXMLBuilder) { self.builder = builder }
 

@@ -42,6 +42,10 @@ struct SimpleHTMLSanitizer {
             switch b {
             case UInt8(ascii: "<"):
                 guard tag() else { return nil }
+            case UInt8(ascii: "&") where i + 1 == n || Self.isSpace(bytes[i + 1]):
+                // A bare `&` before a blank (`Werkstatt & Treffen` once XML-decoded) is text to the parser too.
+                appendEscaped("&")
+                i += 1
             case UInt8(ascii: "&"):
                 guard let scalar = reference() else { return nil }
                 appendEscaped(scalar)

@@ -7,8 +7,8 @@ struct SimpleHTMLTag: Sendable {
         case anywhere
         /// A block: only directly inside `body` or another element that holds blocks.
         case inFlow
-        /// Only directly inside one of these (`li` in `ul`/`ol`, …).
-        case inside(Set<String>)
+        /// Only directly inside one of these, by packed name (`li` in `ul`/`ol`, …).
+        case inside([UInt128])
     }
 
     let name: String
@@ -42,8 +42,11 @@ struct SimpleHTMLTag: Sendable {
                 holdsBlocks: flow.contains(name), attributes: kept.map { (pack($0.utf8)!, $0) })
         }
         return phrasing.map { tag($0, .anywhere) } + blocks.map { tag($0, .inFlow) }
-            + parents.sorted { $0.key < $1.key }.map { tag($0.key, .inside($0.value)) }
+            + parents.sorted { $0.key < $1.key }.map { tag($0.key, .inside($0.value.map { pack($0.utf8)! })) }
     }()
+
+    /// The index of `a`, which may not nest.
+    static let link = index(of: pack("a".utf8)!)!
 
     /// The index in `all` of the element with packed name `code`.
     static func index(of code: UInt128) -> Int? {
@@ -67,11 +70,11 @@ struct SimpleHTMLTag: Sendable {
         let parent = open[open.count - 1]
         switch all[child].place {
         case .anywhere:
-            return all[child].name != "a" || !open.contains { $0 >= 0 && all[$0].name == "a" }
+            return child != link || !open.contains(link)
         case .inFlow:
             return parent < 0 || all[parent].holdsBlocks
         case .inside(let parents):
-            return parent >= 0 && parents.contains(all[parent].name)
+            return parent >= 0 && parents.contains(all[parent].code)
         }
     }
 }

@@ -40,7 +40,11 @@ enum URLResolver {
             if b == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return nil }
             previous = b
         }
-        let bytes = Array(base.utf8)
+        var base = base
+        return base.withUTF8 { bytes in simpleResolve(ref, first: first, base: bytes) }
+    }
+
+    private static func simpleResolve(_ ref: String, first: UInt8, base bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let prefixLength: Int
         if bytes.starts(with: "https://".utf8) {
             prefixLength = 8
@@ -50,6 +54,7 @@ enum URLResolver {
             return nil
         }
         var i = prefixLength
+        var previous: UInt8 = 0
         while i < bytes.count, bytes[i] != UInt8(ascii: "/") {
             let b = bytes[i]
             let ok =
@@ -61,7 +66,6 @@ enum URLResolver {
         guard i > prefixLength, i < bytes.count else { return nil }
         let pathStart = i
         var lastSlash = i
-        previous = 0
         while i < bytes.count, bytes[i] != UInt8(ascii: "?"), bytes[i] != UInt8(ascii: "#") {
             let b = bytes[i]
             guard isPlainPathByte(b) || b == UInt8(ascii: "%") else { return nil }
@@ -71,7 +75,7 @@ enum URLResolver {
             i += 1
         }
         let head = first == UInt8(ascii: "/") ? bytes[..<pathStart] : bytes[...lastSlash]
-        return String(decoding: head, as: UTF8.self) + ref
+        return String(decoding: UnsafeBufferPointer(rebasing: head), as: UTF8.self) + ref
     }
 
     /// Letters, digits and the path characters that need no escaping and carry no special meaning.
@@ -83,17 +87,22 @@ enum URLResolver {
     /// The lower-cased scheme, ignoring the blanks and control characters browsers skip
     /// (`java\tscript:`), or nil for a relative reference.
     static func scheme(of value: String) -> String? {
-        var scheme: [UInt8] = []
-        for b in value.utf8 {
-            if b <= 0x20 || b == 0x7F { continue }
-            if b == UInt8(ascii: ":") { return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self) }
-            let lower = b | 0x20
-            let isLetter = lower >= 97 && lower <= 122
-            let isOther =
-                (b >= 48 && b <= 57) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
-            guard isLetter || (isOther && !scheme.isEmpty) else { return nil }
-            scheme.append(isLetter ? lower : b)
+        var value = value
+        return value.withUTF8 { bytes in
+            // Most values are `https://…` or relative: find the colon before copying anything.
+            var scheme: [UInt8] = []
+            for b in bytes {
+                if b <= 0x20 || b == 0x7F { continue }
+                if b == UInt8(ascii: ":") { return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self) }
+                let lower = b | 0x20
+                let isLetter = lower >= 97 && lower <= 122
+                let isOther =
+                    (b >= 48 && b <= 57) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+                guard isLetter || (isOther && !scheme.isEmpty) else { return nil }
+                if scheme.isEmpty { scheme.reserveCapacity(8) }
+                scheme.append(isLetter ? lower : b)
+            }
+            return nil
         }
-        return nil
     }
 }

@@ -23,7 +23,7 @@ import Testing
             "<h2>Titel</h2><p><img src=\"bild.jpg\" alt=\"Ein &quot;Bild&quot;\" width=\"300\"></p>",
             "<div class=\"entry\"><p>Text&nbsp;mit&#160;Leerzeichen &#8211; und &#x201C;Zitat&#x201D;</p></div>",
             "<blockquote><p>Zitat</p></blockquote><p><a href='https://x.example/?a=1&amp;b=2' title=\"t\">x</a></p>",
-            "<p>offen", "Text <b>fett <i>kursiv</i></b> &gt; Rest",
+            "<p>offen", "Text <b>fett <i>kursiv</i></b> &gt; Rest", "Werkstatt & Treffen", "a &", "<b>a & b</b>",
             "<dl><dt>Wann</dt><dd>Montag</dd></dl><figure><img src=\"a.png\"><figcaption>Bild</figcaption></figure>",
             "<p><a href=\"javascript:alert(1)\" onclick=\"x()\">böse</a> <img src=\"data:image/png;base64,AA\"></p>",
             "<ol start=\"3\"><li>drei<ul><li>innen</li></ul></li></ol>", "<pre>\n  code &lt;x&gt;\n</pre>",
@@ -77,7 +77,8 @@ import Testing
         "<P>", "</P>", "<A HREF=\"../up\">", "<Img Src=\"x.gif\">", "<b\n>", "<a  href=\"a b\" >", "<q cite=\"x\">",
         "</q>",
         "Text", " ", "\n", "\t", "  Wörter  ", "&amp;", "&lt;", "&gt;", "&quot;", "&nbsp;", "&#39;", "&#x27;", "&#233;",
-        "&#150;", "&#0;", "&apos;", "&copy;", "&", "<", ">", "\"", "'", "ä€😀", "\u{FFFE}", "\r", "<!--c-->",
+        "&#150;", "&#0;", "&apos;", "&copy;", "&", "& ", " & ", "&\n", "<", ">", "\"", "'", "ä€😀", "\u{FFFE}", "\r",
+        "<!--c-->",
         "<script>x()</script>", "<font>", "</font>", "<table>", "<td>", "<p/>", "</br>", "<x-y>", "<b a=1>",
     ]
 
