@@ -54,9 +54,16 @@ struct InspectCommand: ParsableCommand {
         if let from = from.flatMap(Self.civilDate), let to = to.flatMap(Self.civilDate) {
             window = InspectWindow(from: from, to: to)
         }
-        switch DocumentParser.inspect(data, baseURL: baseURL, contentType: contentType, window: window, limit: limit) {
-        case .success(let text):
-            print(text)
+        switch DocumentParser.inspectBytes(
+            data, baseURL: baseURL, contentType: contentType, window: window, limit: limit)
+        {
+        case .success(var bytes):
+            bytes.append(0x0A)
+            // Written in place: a big calendar's answer is ~10 MB, not worth a copy.
+            bytes.withUnsafeMutableBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
+                FileHandle.standardOutput.write(Data(bytesNoCopy: base, count: buffer.count, deallocator: .none))
+            }
         case .failure(let failure):
             emitError("\(file): \(failure)")
             throw ExitCode(1)

@@ -13,6 +13,8 @@ struct JSONBytes {
 
     mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
+    mutating func removeLast() { bytes.removeLast() }
+
     mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
