@@ -15,6 +15,8 @@ struct RuleIterator {
     private let byDay: [RecurrenceRule.WeekdayNum]
     /// The times of day of each matching day, for DAILY and coarser rules (the same in every period).
     private var dayTimes: [(Int, Int, Int)]?
+    /// Bit `w` set when BYDAY names weekday `w`: days of other weekdays are skipped unread.
+    private var weekdayMask: UInt8 = 0
 
     init(rule: RecurrenceRule, start: CivilDateTime, allDay: Bool) {
         self.rule = rule
@@ -41,6 +43,7 @@ struct RuleIterator {
         self.byMonth = byMonth
         self.byDay = byDay
         self.dayTimes = nil
+        for entry in byDay { weekdayMask |= 1 << UInt8(entry.weekday) }
         if rule.frequency.rawValue >= RecurrenceRule.Frequency.daily.rawValue || allDay {
             self.dayTimes = times(start)
         }
@@ -76,6 +79,7 @@ struct RuleIterator {
             candidates.removeAll(keepingCapacity: true)
             let periodTimes = dayTimes ?? times(periodStart)
             for n in period.days {
+                if weekdayMask != 0, weekdayMask & (1 << UInt8(CivilMath.weekday(dayNumber: n))) == 0 { continue }
                 let day = CivilMath.date(fromDayNumber: n)
                 guard matches(day, dayNumber: n) else { continue }
                 for time in periodTimes {

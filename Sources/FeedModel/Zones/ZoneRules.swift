@@ -114,6 +114,22 @@ public struct ZoneRules: Sendable, Hashable {
         return local - before
     }
 
+    /// `utcSeconds(forLocal:)` and the offset in force at that instant, in one search when no
+    /// transition is near.
+    public func resolve(local: Int) -> (utcSeconds: Int, offset: Int) {
+        let low = local - 86_400 * 2
+        let high = local + 86_400 * 2
+        if fallback == nil || (coveredSeconds.contains(low) && coveredSeconds.contains(high)) {
+            let next = firstTransition(after: low)
+            if next == transitions.count || transitions[next] > high {
+                let offset = next == 0 ? initialOffset : offsets[next - 1]
+                return (local - offset, offset)
+            }
+        }
+        let utc = utcSeconds(forLocal: local)
+        return (utc, offset(atUTC: utc))
+    }
+
     /// The wall-clock seconds (as if UTC) at `utcSeconds`.
     public func localSeconds(atUTC utcSeconds: Int) -> Int { utcSeconds + offset(atUTC: utcSeconds) }
 }

@@ -95,7 +95,9 @@ public enum CalendarInspectJSON {
     private static func writeRows(
         _ rows: [Row], _ order: ArraySlice<Int>, _ raw: RawCalendar, hub: ZoneBook, into out: inout JSONBytes
     ) {
-        var heads = [(head: [UInt8], tail: [UInt8])?](repeating: nil, count: raw.events.count)
+        // Each event's fixed fields, rendered once into `fixed`: the part before the start and the tail.
+        var fixed = JSONBytes()
+        var heads = [(head: Range<Int>, tail: Range<Int>)?](repeating: nil, count: raw.events.count)
         var zones = ZoneCache(hub)
         out.append("[")
         rows.withUnsafeBufferPointer { rows in
@@ -103,31 +105,31 @@ public enum CalendarInspectJSON {
                 if i != order.first { out.append(", ") }
                 let source = rows[i].source
                 if heads[source] == nil {
-                    var head = JSONBytes()
-                    head.append("{\"calendar\": ")
-                    head.append(raw.events[source].calendar)
-                    head.append(", \"uid\": ")
-                    head.appendOptional(raw.events[source].uid)
-                    head.append(", \"summary\": ")
-                    head.appendOptional(raw.events[source].summary)
-                    head.append(", \"start\": \"")
-                    var tail = JSONBytes()
-                    tail.append("\", \"status\": ")
-                    tail.appendOptional(raw.events[source].status)
-                    tail.append(", \"sequence\": ")
-                    tail.appendOptional(raw.events[source].sequence)
-                    tail.append("}")
-                    heads[source] = (head.bytes, tail.bytes)
+                    let headStart = fixed.bytes.count
+                    fixed.append("{\"calendar\": ")
+                    fixed.append(raw.events[source].calendar)
+                    fixed.append(", \"uid\": ")
+                    fixed.appendOptional(raw.events[source].uid)
+                    fixed.append(", \"summary\": ")
+                    fixed.appendOptional(raw.events[source].summary)
+                    fixed.append(", \"start\": \"")
+                    let tailStart = fixed.bytes.count
+                    fixed.append("\", \"status\": ")
+                    fixed.appendOptional(raw.events[source].status)
+                    fixed.append(", \"sequence\": ")
+                    fixed.appendOptional(raw.events[source].sequence)
+                    fixed.append("}")
+                    heads[source] = (headStart..<tailStart, tailStart..<fixed.bytes.count)
                 }
                 guard let parts = heads[source] else { continue }
-                out.append(parts.head)
+                out.append(fixed.bytes[parts.head])
                 write(rows[i].start, zones: &zones, into: &out)
                 out.append("\", \"end\": \"")
                 write(rows[i].end, zones: &zones, into: &out)
                 out.append(rows[i].start.isAllDay ? "\", \"all_day\": true" : "\", \"all_day\": false")
                 out.append(", \"recurrence_id\": \"")
                 write(rows[i].recurrenceID, zones: &zones, into: &out)
-                out.append(parts.tail)
+                out.append(fixed.bytes[parts.tail])
             }
         }
         out.append("]")
@@ -171,6 +173,7 @@ public enum CalendarInspectJSON {
             groups[key, default: []].append((index, event))
         }
         var rows: [Row] = []
+        var zones = ZoneCache(hub)
         for key in order {
             let members = groups[key] ?? []
             guard let anchor = members.first(where: { $0.event.recurrenceID == nil }) ?? members.first else { continue }
@@ -184,7 +187,7 @@ public enum CalendarInspectJSON {
                 of: members.map(\.event), from: Date(timeIntervalSince1970: TimeInterval(from)),
                 to: Date(timeIntervalSince1970: TimeInterval(to)), zones: hub, limit: limit.map { $0 + 1 })
             for instance in instances {
-                rows.append(row(instance, raw, index: members[instance.source].raw, hub: hub))
+                rows.append(row(instance, raw, index: members[instance.source].raw, hub: hub, zones: &zones))
             }
         }
         return rows
@@ -192,15 +195,22 @@ public enum CalendarInspectJSON {
 
     /// Indices of `rows` in contract order; sorting indices moves no row.
     private static func sortedOrder(_ rows: [Row]) -> [Int] {
-        rows.indices.sorted { i, j in
+        // UIDs compared once each, as ranks; the sort then compares integers only.
+        let uids = Array(Set(rows.map(\.uid))).sorted()
+        var rankOf: [String: Int] = [:]
+        for (rank, uid) in uids.enumerated() { rankOf[uid] = rank }
+        let ranks = rows.map { rankOf[$0.uid] ?? 0 }
+        return rows.indices.sorted { i, j in
             if rows[i].startKey != rows[j].startKey { return rows[i].startKey < rows[j].startKey }
-            if rows[i].uid != rows[j].uid { return rows[i].uid < rows[j].uid }
+            if ranks[i] != ranks[j] { return ranks[i] < ranks[j] }
             if rows[i].recurrenceKey != rows[j].recurrenceKey { return rows[i].recurrenceKey < rows[j].recurrenceKey }
             return rows[i].calendar < rows[j].calendar
         }
     }
 
-    private static func row(_ o: ExpandedInstance, _ raw: RawCalendar, index: Int, hub: ZoneBook) -> Row {
+    private static func row(
+        _ o: ExpandedInstance, _ raw: RawCalendar, index: Int, hub: ZoneBook, zones: inout ZoneCache
+    ) -> Row {
         var end = o.end
         // A PERIOD in RDATE brings its own end.
         if !raw.events[index].rdatePeriods.isEmpty, let dtstart = raw.events[index].dtstart {
@@ -226,9 +236,9 @@ public enum CalendarInspectJSON {
         }
         return Row(
             start: o.start, recurrenceID: o.recurrenceID, end: shownEnd, source: index,
-            startKey: sortKey(o.start, seconds: o.startSeconds, hub: hub),
+            startKey: sortKey(o.start, seconds: o.startSeconds, zones: &zones),
             uid: raw.events[index].uid ?? "",
-            recurrenceKey: sortKey(o.recurrenceID, seconds: o.recurrenceSeconds, hub: hub),
+            recurrenceKey: sortKey(o.recurrenceID, seconds: o.recurrenceSeconds, zones: &zones),
             calendar: raw.events[index].calendar)
     }
 
@@ -253,9 +263,9 @@ public enum CalendarInspectJSON {
     }
 
     /// `seconds`: the UTC seconds of `t` as `ZoneBook.seconds` gives them.
-    private static func sortKey(_ t: EventTime, seconds: Int, hub: ZoneBook) -> Int {
+    private static func sortKey(_ t: EventTime, seconds: Int, zones: inout ZoneCache) -> Int {
         switch t {
-        case .zoned(let c, let tzid) where !hub.knows(tzid): return c.secondsSince1970
+        case .zoned(let c, let tzid) where zones.knownRules(tzid) == nil: return c.secondsSince1970
         case .utc, .zoned: return seconds
         case .floating(let c): return c.secondsSince1970
         case .allDay(let d): return d.dayNumber * 86_400
@@ -274,9 +284,10 @@ public enum CalendarInspectJSON {
             out.append("+00:00")
         case .zoned(let c, let tzid):
             guard let rules = zones.knownRules(tzid) else { return out.append(c) }
-            let seconds = rules.utcSeconds(forLocal: c.secondsSince1970)
-            let offset = rules.offset(atUTC: seconds)
-            out.append(CivilDateTime(secondsSince1970: seconds + offset))
+            let local = c.secondsSince1970
+            let (seconds, offset) = rules.resolve(local: local)
+            // Only a time in a DST gap reads as another wall-clock time.
+            out.append(seconds + offset == local ? c : CivilDateTime(secondsSince1970: seconds + offset))
             out.appendOffset(offset)
         }
     }
