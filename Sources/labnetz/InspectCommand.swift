@@ -46,7 +46,11 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         if summary { return try runSummary() }
-        guard let data = FileManager.default.contents(atPath: file) else {
+        // Mapped, not read: the parser looks at each byte about once, so a copy buys nothing.
+        guard
+            let data = (try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped))
+                ?? FileManager.default.contents(atPath: file)
+        else {
             emitError("cannot read \(file)")
             throw ExitCode(1)
         }
