@@ -6,7 +6,8 @@ import Foundation
 /// same item link, then scored candidates from the same day (or the same series pattern).
 ///
 /// Candidates are never all pairs: items are blocked by local start day (series by their repeat
-/// pattern), and within a block only items sharing a title-word prefix are scored.
+/// pattern), and within a block only items sharing a title-word prefix, with starts that could be
+/// the same start, are scored (`candidatePairs`).
 struct EventClusterer {
     let settings: DedupSettings
     let hubZone: TimeZone
@@ -118,7 +119,9 @@ struct EventClusterer {
         let offsets = hubOffsets(instants, masters: masters, clock: &clock)
         let weights = tokenWeights(features, count: interner.count)
         for block in blocks(masters, features: features) {
-            for (a, b) in candidatePairs(block, features: features, sourceOf: sourceOf) {
+            let pairs = candidatePairs(
+                block.items, isSeries: block.isSeries, features: features, sourceOf: sourceOf, hubOffsets: offsets)
+            for (a, b) in pairs {
                 let (fa, fb) = (features[a]!, features[b]!)
                 if let ca = fa.city, let cb = fb.city, ca != cb { continue }
                 let score = PairScore.score(fa, fb, settings: settings, hubOffsets: offsets, weights: weights)
@@ -149,54 +152,6 @@ struct EventClusterer {
             if !zip(sources, sources.dropFirst()).contains(where: { $0 == $1 }) { groups.append((key, group)) }
         }
         return groups.sorted { $0.0 < $1.0 }
-    }
-
-    /// One-off events by local start day, series by their repeat pattern.
-    private func blocks(_ masters: [Int], features: [EventFeatures?]) -> [[Int]] {
-        var byKey: [String: [Int]] = [:]
-        for i in masters {
-            let f = features[i]!
-            byKey[f.isSeries ? "S" + (f.seriesKey ?? "") : "D\(f.day)", default: []].append(i)
-        }
-        return byKey.keys.sorted().map { byKey[$0]! }.filter { $0.count > 1 }
-    }
-
-    /// Pairs of a block from different sources that share a title-word prefix and do not name
-    /// different cities: items are posted under city and key, items without a city meet all.
-    private func candidatePairs(_ block: [Int], features: [EventFeatures?], sourceOf: [Int32]) -> [(Int, Int)] {
-        // Keys are (city, blocking key) packed in one integer; the pairs are sorted at the end,
-        // so the order postings are visited in does not matter.
-        var byCity: [Int: [Int]] = [:]
-        var anyCity: [Int32: [Int]] = [:]
-        var cityless: [Int32: [Int]] = [:]
-        for i in block {
-            let f = features[i]!
-            for key in f.blockingKeys {
-                anyCity[key, default: []].append(i)
-                if let city = f.city {
-                    byCity[Int(city) << 32 | Int(key), default: []].append(i)
-                } else {
-                    cityless[key, default: []].append(i)
-                }
-            }
-        }
-        var seen: Set<Int> = []
-        var pairs: [(Int, Int)] = []
-        func consider(_ a: Int, _ b: Int) {
-            guard a != b, sourceOf[a] != sourceOf[b] else { return }
-            let (x, y) = (min(a, b), max(a, b))
-            if seen.insert(x << 32 | y).inserted { pairs.append((x, y)) }
-        }
-        for list in byCity.values {
-            guard list.count > 1, list.count <= maxPosting else { continue }
-            for x in 0..<list.count { for y in (x + 1)..<list.count { consider(list[x], list[y]) } }
-        }
-        for (key, items) in cityless {
-            let all = anyCity[key]!
-            guard all.count <= maxPosting else { continue }
-            for a in items { for b in all { consider(a, b) } }
-        }
-        return pairs.sorted { $0 < $1 }
     }
 
     /// How much a title word says: log(1 + N / number of titles with it). Counted over all items,
