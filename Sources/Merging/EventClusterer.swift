@@ -15,9 +15,9 @@ struct EventClusterer {
     /// A title-word prefix shared by more items of one block than this says nothing about identity.
     var maxPosting = 64
 
-    /// `items` must be sorted, `instants` their starts; returns the groups of indices and the trace
-    /// of every decision.
-    func cluster(_ items: [SourcedItem<Event>], instants: [Int], clock: inout HubClock)
+    /// `items` must be sorted, `itemKeys` their `sourceID/itemKey`, `instants` their starts; returns
+    /// the groups of indices and the trace of every decision.
+    func cluster(_ items: [SourcedItem<Event>], itemKeys: [String], instants: [Int], clock: inout HubClock)
         -> (groups: [[Int]], trace: MergeTrace)
     {
         var sourceNumbers: [String: Int32] = [:]
@@ -29,8 +29,7 @@ struct EventClusterer {
             return n
         }
         var sets = ClusterSets(sourceOf: sourceOf)
-        var trace = MergeTrace(
-            items: items, itemKeys: items.indices.map { "\(items[$0].ref.source)/\(items[$0].payload.itemKey)" })
+        var trace = MergeTrace(items: items, itemKeys: itemKeys)
         var indexOfKey: [String: Int] = [:]
         if !settings.pins.isEmpty {
             indexOfKey.reserveCapacity(items.count)
@@ -140,14 +139,24 @@ struct EventClusterer {
     /// Masters grouped by link; a link that one source gives to several items (an events overview
     /// page, the lab's homepage) names no single event and joins nothing.
     private func linkGroups(_ items: [SourcedItem<Event>], masters: [Int], sourceOf: [Int32]) -> [(String, [Int])] {
-        var byKey: [String: [Int]] = [:]
-        byKey.reserveCapacity(masters.count)
+        // A link is usually an item's own: a slot per link, and an array only for a shared one.
+        var slotOfKey: [String: Int] = [:]
+        slotOfKey.reserveCapacity(masters.count)
+        var first: [Int] = []
+        var more: [[Int]] = []
         for i in masters {
             guard let url = items[i].payload.url, let key = TextNormalizer.link(url) else { continue }
-            byKey[key, default: []].append(i)
+            if let slot = slotOfKey[key] {
+                more[slot].append(i)
+            } else {
+                slotOfKey[key] = first.count
+                first.append(i)
+                more.append([])
+            }
         }
         var groups: [(String, [Int])] = []
-        for (key, group) in byKey where group.count > 1 {
+        for (key, slot) in slotOfKey where !more[slot].isEmpty {
+            let group = [first[slot]] + more[slot]
             let sources = group.map { sourceOf[$0] }.sorted()
             if !zip(sources, sources.dropFirst()).contains(where: { $0 == $1 }) { groups.append((key, group)) }
         }

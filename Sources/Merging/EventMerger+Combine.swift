@@ -31,7 +31,16 @@ extension EventMerger {
             }
             if e.status == .cancelled { event.status = .cancelled }
         }
-        event.categories = Array(Set(masterIndices.flatMap { items[$0].payload.categories })).sorted()
+        // Sorted, each once; without a Set per event (the first of equal spellings stays, as in a Set).
+        var categories = masterIndices.flatMap { items[$0].payload.categories }
+        categories.sort()
+        var kept = 0
+        for index in categories.indices where kept == 0 || categories[kept - 1] != categories[index] {
+            categories.swapAt(kept, index)
+            kept += 1
+        }
+        categories.removeLast(categories.count - kept)
+        event.categories = categories
         event.lastModified = nil
         let overrides =
             group
