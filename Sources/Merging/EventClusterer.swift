@@ -39,16 +39,20 @@ struct EventClusterer {
         let masters = items.indices.filter { items[$0].payload.recurrenceID == nil }
         var interner = TokenInterner()
         var features = [EventFeatures?](repeating: nil, count: items.count)
-        for i in masters {
-            let start = items[i].payload.start
-            let local: CivilDateTime
-            if case .allDay(let date) = start {
-                local = CivilDateTime(date: date, hour: 0, minute: 0, second: 0)
-            } else {
-                local = clock.civil(instants[i])
+        // Through the buffer: the events are read in place, not copied (a retain per field).
+        items.withUnsafeBufferPointer { items in
+            for i in masters {
+                let local: CivilDateTime
+                if case .allDay(let date) = items[i].payload.start {
+                    local = CivilDateTime(date: date, hour: 0, minute: 0, second: 0)
+                } else {
+                    local = clock.civil(instants[i])
+                }
+                features[i] = EventFeatures(
+                    title: items[i].payload.title, allDay: items[i].payload.start.isAllDay,
+                    rrule: items[i].payload.rrules.first, location: items[i].payload.location, instant: instants[i],
+                    local: local, vocabulary: vocabulary, interner: &interner)
             }
-            features[i] = EventFeatures(
-                items[i].payload, instant: instants[i], local: local, vocabulary: vocabulary, interner: &interner)
         }
 
         // Pins first: they always win.

@@ -41,16 +41,18 @@ struct EventOrder {
 
 extension Array {
     /// Reorders the elements so that the element at `order[k]` ends up at position `k`, by swapping
-    /// along the permutation's cycles: elements are moved, never copied.
+    /// along the permutation's cycles: elements are moved in memory, never copied (no retains).
     mutating func permute(to order: [Int]) {
         var done = [Bool](repeating: false, count: count)
-        for cycleStart in indices where !done[cycleStart] {
-            var position = cycleStart
-            done[position] = true
-            while !done[order[position]] {
-                swapAt(position, order[position])
-                position = order[position]
+        withUnsafeMutableBufferPointer { elements in
+            for cycleStart in elements.indices where !done[cycleStart] {
+                var position = cycleStart
                 done[position] = true
+                while !done[order[position]] {
+                    elements.swapAt(position, order[position])
+                    position = order[position]
+                    done[position] = true
+                }
             }
         }
     }
