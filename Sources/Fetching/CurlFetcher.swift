@@ -6,7 +6,7 @@ public struct CurlFetcher: Sendable {
     private let multi: CurlMulti?
 
     /// `maxConnections` caps all parallel transfers; `maxPerHost` keeps a sync polite to one server.
-    public init(maxConnections: Int = 32, maxPerHost: Int = 4) {
+    public init(maxConnections: Int = 64, maxPerHost: Int = 4) {
         multi = CurlMulti(limits: .init(total: maxConnections, perHost: maxPerHost))
     }
 

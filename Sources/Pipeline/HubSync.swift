@@ -32,29 +32,24 @@ public struct HubSync: Sendable {
         let fetcher = CurlFetcher(maxConnections: policy.maxConnections, maxPerHost: policy.maxPerHost)
         let loader = SourceLoader(fetcher: fetcher, userAgent: userAgent, policy: policy)
         let sources = config.sources
+        // One read for every source's last state instead of one read transaction per source.
+        let previous = Dictionary(try store.sources().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var results = [SourceSyncResult?](repeating: nil, count: sources.count)
-        // More tasks than connections keep parsing and storing busy while transfers run,
-        // without holding every body of a large federation in memory at once.
-        let inFlight = max(1, policy.maxConnections * 2)
+        // Every source gets a task at once; the budget, not the task count, decides how far fetching
+        // runs ahead of parsing.
+        let budget = FetchAheadBudget(limit: policy.fetchAheadBytes)
         try await withThrowingTaskGroup(of: (Int, SourceSyncResult).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < sources.count else { return }
-                let index = next
-                let (member, source) = sources[index]
-                next += 1
+            for (index, (member, source)) in sources.enumerated() {
                 group.addTask {
                     let result = try await sync(
-                        source, of: member, loader: loader, now: now, force: force,
-                        accepted: accept.contains(source.id), progress: progress)
+                        source, of: member, previous: previous[source.id], loader: loader, budget: budget,
+                        now: now, force: force, accepted: accept.contains(source.id), progress: progress)
                     return (index, result)
                 }
             }
-            for _ in 0..<inFlight { startNext() }
             while let (index, result) = try await group.next() {
                 results[index] = result
                 progress(.finished(result))
-                startNext()
             }
         }
         // Every source's transaction has committed: the store is consistent, so publish now.
