@@ -37,7 +37,8 @@ extension HubSync {
         if case .body(let data, _) = outcome { size = data.count }
         let held = await budget.resize(reservation, to: size)
         do {
-            try settle(outcome, of: source, identity: identity, previous: previous, now: now, accepted: accepted,
+            try settle(
+                outcome, of: source, identity: identity, previous: previous, now: now, accepted: accepted,
                 into: &result)
         } catch {
             await budget.release(held)
