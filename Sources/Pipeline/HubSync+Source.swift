@@ -7,8 +7,8 @@ import Storage
 extension HubSync {
     /// One source: skip it when not due, otherwise load, parse, judge and store it in one transaction.
     func sync(
-        _ source: SourceSettings, of member: Member, previous: SourceRecord?, loader: SourceLoader,
-        budget: FetchAheadBudget, now: Date, force: Bool, accepted: Bool,
+        _ source: SourceSettings, of member: Member, previous: SourceRecord?, loader: SourceLoader, now: Date,
+        force: Bool, accepted: Bool,
         progress: @Sendable (SyncProgress) -> Void
     ) async throws -> SourceSyncResult {
         let identity = SourceIdentity(id: source.id, member: member.id, url: source.url, role: source.role.rawValue)
@@ -29,22 +29,12 @@ extension HubSync {
                 "not due until \(FeedDate.rfc3339(due))" + (previous.lastError.map { "; last error: \($0)" } ?? "")
             return result
         }
-        let reservation = await budget.admit()
         progress(.started(member: member.id, source: source.id))
         let reread = force || accepted || parserChanged
+        // The outcome's lease keeps its body counted against the fetch backlog until it is stored.
         let outcome = await loader.load(source, previous: previous, force: reread, now: now)
-        var size = 0
-        if case .body(let data, _) = outcome { size = data.count }
-        let held = await budget.resize(reservation, to: size)
-        do {
-            try settle(
-                outcome, of: source, identity: identity, previous: previous, now: now, accepted: accepted,
-                into: &result)
-        } catch {
-            await budget.release(held)
-            throw error
-        }
-        await budget.release(held)
+        try settle(
+            outcome, of: source, identity: identity, previous: previous, now: now, accepted: accepted, into: &result)
         return result
     }
 

@@ -29,20 +29,22 @@ public struct HubSync: Sendable {
         now: Date, force: Bool = false, accept: Set<String> = [],
         progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
     ) async throws -> SyncReport {
-        let fetcher = CurlFetcher(maxConnections: policy.maxConnections, maxPerHost: policy.maxPerHost)
+        let fetcher = CurlFetcher(
+            maxConnections: policy.maxConnections, maxPerHost: policy.maxPerHost,
+            maxBacklogBytes: policy.fetchAheadBytes)
         let loader = SourceLoader(fetcher: fetcher, userAgent: userAgent, policy: policy)
         let sources = config.sources
         // One read for every source's last state instead of one read transaction per source.
         let previous = Dictionary(try store.sources().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var results = [SourceSyncResult?](repeating: nil, count: sources.count)
-        // Every source gets a task at once; the budget, not the task count, decides how far fetching
-        // runs ahead of parsing.
-        let budget = FetchAheadBudget(limit: policy.fetchAheadBytes)
+        // Every source gets a task at once: fetching must not wait for parsing, or a tarpit late in
+        // the list starts its timeout only after everything before it is parsed. The fetcher's
+        // backlog limit, not the task count, bounds the bodies waiting in memory.
         try await withThrowingTaskGroup(of: (Int, SourceSyncResult).self) { group in
             for (index, (member, source)) in sources.enumerated() {
                 group.addTask {
                     let result = try await sync(
-                        source, of: member, previous: previous[source.id], loader: loader, budget: budget,
+                        source, of: member, previous: previous[source.id], loader: loader,
                         now: now, force: force, accepted: accept.contains(source.id), progress: progress)
                     return (index, result)
                 }
