@@ -323,7 +323,8 @@ import Testing
         let spread = try await Self.parallelFetches(
             CurlFetcher(maxConnections: 32, maxPerHost: 2), count: 6, delay: .milliseconds(800),
             hosts: 3)
-        #expect(spread.elapsed < .milliseconds(2000), "one round of 0.8 s, not three")
+        // Three rounds would take at least 2.4 s; the margin below that is for a loaded 2-core machine.
+        #expect(spread.elapsed < .milliseconds(2300), "one round of 0.8 s, not three")
         let global = try await Self.parallelFetches(
             CurlFetcher(maxConnections: 2, maxPerHost: 8), count: 6, delay: .milliseconds(800),
             hosts: 3)
