@@ -278,7 +278,8 @@ import Testing
         let outcome = await task.value
 
         #expect(outcome.error?.kind == .cancelled)
-        #expect(start.duration(to: clock.now) < .seconds(5))
+        // The server stays silent for 20 s; half of that leaves room for a loaded 2-core machine.
+        #expect(start.duration(to: clock.now) < .seconds(10))
     }
 
     /// Wall time of `count` parallel fetches that each wait `delay` before the body, spread over
