@@ -103,8 +103,9 @@ func cpuSeconds() -> Double {
         + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
-/// FNV-1a over every cluster (UID and item keys) and every published event's UID, SEQUENCE and
-/// content hash: equal digests mean a change to the merger left its output as it was.
+/// FNV-1a over every cluster (UID and item keys), every published event's UID, title, content hash
+/// and sources, and the number of joins: equal digests mean a change to the merger left its output
+/// as it was. The near misses (what `labnetz explain` reports) are counted apart.
 func digest(_ result: EventMergeResult) -> String {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     func mix(_ text: String) {
@@ -125,7 +126,7 @@ func digest(_ result: EventMergeResult) -> String {
         mix(event.contentHash)
         for ref in event.sources { mix(ref.key) }
     }
-    mix("\(result.trace.joins.count)/\(result.trace.nearMisses.count)")
+    mix("\(result.trace.joins.count)")
     return String(h, radix: 16)
 }
 
@@ -133,6 +134,7 @@ var best = Double.infinity
 var bestCPU = Double.infinity
 var merged = 0
 var checksum = ""
+var nearMisses = 0
 for run in 0...runs {
     let clock = ContinuousClock()
     var result: EventMergeResult?
@@ -140,7 +142,10 @@ for run in 0...runs {
     let elapsed = clock.measure { result = merger.merge(items, now: now) }
     let cpu = cpuSeconds() - cpuBefore
     merged = result?.events.count ?? 0
-    if run == 0, let result { checksum = digest(result) }
+    if run == 0, let result {
+        checksum = digest(result)
+        nearMisses = result.trace.nearMisses.count
+    }
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     if run > 0 {  // run 0 warms up
         best = min(best, seconds)
@@ -152,4 +157,5 @@ getrusage(RUSAGE_SELF.rawValue, &usage)
 print(
     "{\"events\": \(items.count), \"merged\": \(merged), \"seconds\": \(String(format: "%.4f", best)), "
         + "\"cpuSeconds\": \(String(format: "%.4f", bestCPU)), "
-        + "\"peakMB\": \(String(format: "%.1f", Double(usage.ru_maxrss) / 1024)), \"digest\": \"\(checksum)\"}")
+        + "\"peakMB\": \(String(format: "%.1f", Double(usage.ru_maxrss) / 1024)), \"digest\": \"\(checksum)\", "
+        + "\"nearMisses\": \(nearMisses)}")

@@ -5,9 +5,11 @@
 public struct CurlFetcher: Sendable {
     private let multi: CurlMulti?
 
-    /// `maxConnections` caps all parallel transfers; `maxPerHost` keeps a sync polite to one server.
-    public init(maxConnections: Int = 32, maxPerHost: Int = 4) {
-        multi = CurlMulti(limits: .init(total: maxConnections, perHost: maxPerHost))
+    /// `maxConnections` caps all parallel transfers; `maxPerHost` keeps a sync polite to one server;
+    /// no transfer starts while delivered bodies still alive (their `lease`) hold `maxBacklogBytes`.
+    public init(maxConnections: Int = 64, maxPerHost: Int = 4, maxBacklogBytes: Int = Int.max) {
+        multi = CurlMulti(
+            limits: .init(total: maxConnections, perHost: maxPerHost, backlogBytes: maxBacklogBytes))
     }
 
     /// Never throws: transport trouble, limits and non-2xx statuses all come back as `.failed`.

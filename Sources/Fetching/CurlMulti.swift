@@ -6,13 +6,17 @@ import Synchronization
 /// `limits.total` transfers in flight and at most `limits.perHost` to one host.
 ///
 /// Transfers beyond the limits wait in a queue here rather than inside curl, so their
-/// timeouts only start once they are really on the wire. The driver thread exists only
-/// while there is work; it holds the multi handle alive until then.
+/// timeouts only start once they are really on the wire. No transfer starts while the bodies
+/// handed out and still alive (see `BodyLease`) exceed `limits.backlogBytes`: the decision is
+/// made on this thread, so a busy task pool never delays the next fetch. The driver thread
+/// exists only while there is work; it holds the multi handle alive until then.
 final class CurlMulti: Sendable {
     /// How many transfers may run at once, overall and per `host:port`.
     struct Limits: Sendable, Equatable {
         var total: Int
         var perHost: Int
+        /// Bytes of delivered bodies that may be alive at once before new transfers wait.
+        var backlogBytes = Int.max
     }
 
     private struct Job {
@@ -24,6 +28,8 @@ final class CurlMulti: Sendable {
     private struct State {
         var queue: [Job] = []
         var driving = false
+        /// Bytes of delivered bodies whose leases are still alive.
+        var backlog = 0
     }
 
     // CURLM is `typedef void`, so the handle imports as a raw pointer; only the driver thread uses
@@ -35,7 +41,8 @@ final class CurlMulti: Sendable {
     init?(limits: Limits) {
         guard CurlGlobal.isReady, let multi = curl_multi_init() else { return nil }
         self.multi = multi
-        self.limits = Limits(total: max(1, limits.total), perHost: max(1, limits.perHost))
+        self.limits = Limits(
+            total: max(1, limits.total), perHost: max(1, limits.perHost), backlogBytes: max(1, limits.backlogBytes))
         // curl's own connection cache must hold every parallel connection, or keep-alive is lost.
         ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, self.limits.total)
         ccurl_multi_setopt_long(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX)
@@ -51,13 +58,33 @@ final class CurlMulti: Sendable {
             defer { state.driving = true }
             return !state.driving
         }
-        if startDriver {
-            let thread = Thread { self.drive() }
-            thread.name = "labnetz.curl-multi"
-            thread.start()
-        } else {
-            curl_multi_wakeup(multi)
+        if startDriver { startDriverThread() } else { curl_multi_wakeup(multi) }
+    }
+
+    private func startDriverThread() {
+        let thread = Thread { self.drive() }
+        thread.name = "labnetz.curl-multi"
+        thread.start()
+    }
+
+    /// A lease ended: its bytes no longer count, and waiting transfers may start.
+    private func digested(_ bytes: Int) {
+        let startDriver = state.withLock { state in
+            state.backlog -= bytes
+            guard !state.driving, !state.queue.isEmpty else { return false }
+            state.driving = true
+            return true
         }
+        if startDriver { startDriverThread() } else { curl_multi_wakeup(multi) }
+    }
+
+    /// Counts a delivered body against the backlog until its response is gone.
+    private func leased(_ outcome: FetchOutcome) -> FetchOutcome {
+        guard case .fetched(var response) = outcome, !response.body.isEmpty else { return outcome }
+        let bytes = response.body.count
+        state.withLock { $0.backlog += bytes }
+        response.lease = BodyLease(bytes: bytes) { [self] in digested($0) }
+        return .fetched(response)
     }
 
     private func drive() {
@@ -67,8 +94,10 @@ final class CurlMulti: Sendable {
             let admitted: [Job]? = state.withLock { state in
                 var taken: [Job] = []
                 var waiting: [Job] = []
+                // Over the backlog nothing new starts; the lease that brings it back down wakes us.
+                let room = state.backlog < limits.backlogBytes
                 for job in state.queue {
-                    if active.count + taken.count < limits.total, perHost[job.host, default: 0] < limits.perHost {
+                    if room, active.count + taken.count < limits.total, perHost[job.host, default: 0] < limits.perHost {
                         perHost[job.host, default: 0] += 1
                         taken.append(job)
                     } else {
@@ -98,7 +127,7 @@ final class CurlMulti: Sendable {
                 curl_multi_remove_handle(multi, handle)
                 guard let job = active.removeValue(forKey: handle) else { continue }
                 perHost[job.host, default: 1] -= 1
-                job.done(job.transfer.finish(code: code))
+                job.done(leased(job.transfer.finish(code: code)))
             }
             if !active.isEmpty {
                 // Returns early on socket activity, on a curl timer, or on curl_multi_wakeup from submit.

@@ -17,6 +17,8 @@ public struct FetchResponse: Sendable, Equatable {
     /// Every hop curl followed, in order; empty when the first response was final.
     public var redirects: [HTTPRedirect]
     public var elapsedMilliseconds: Int
+    /// Holds `body` against the fetcher's backlog while the response lives.
+    public var lease: BodyLease?
 
     public init(
         httpStatus: Int,

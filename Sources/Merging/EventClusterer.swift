@@ -6,7 +6,8 @@ import Foundation
 /// same item link, then scored candidates from the same day (or the same series pattern).
 ///
 /// Candidates are never all pairs: items are blocked by local start day (series by their repeat
-/// pattern), and within a block only items sharing a title-word prefix are scored.
+/// pattern), and within a block only items sharing a title-word prefix, with starts that could be
+/// the same start, are scored (`candidatePairs`).
 struct EventClusterer {
     let settings: DedupSettings
     let hubZone: TimeZone
@@ -14,9 +15,9 @@ struct EventClusterer {
     /// A title-word prefix shared by more items of one block than this says nothing about identity.
     var maxPosting = 64
 
-    /// `items` must be sorted, `instants` their starts; returns the groups of indices and the trace
-    /// of every decision.
-    func cluster(_ items: [SourcedItem<Event>], instants: [Int], clock: inout HubClock)
+    /// `items` must be sorted, `itemKeys` their `sourceID/itemKey`, `instants` their starts; returns
+    /// the groups of indices and the trace of every decision.
+    func cluster(_ items: [SourcedItem<Event>], itemKeys: [String], instants: [Int], clock: inout HubClock)
         -> (groups: [[Int]], trace: MergeTrace)
     {
         var sourceNumbers: [String: Int32] = [:]
@@ -28,8 +29,7 @@ struct EventClusterer {
             return n
         }
         var sets = ClusterSets(sourceOf: sourceOf)
-        var trace = MergeTrace(
-            items: items, itemKeys: items.indices.map { "\(items[$0].ref.source)/\(items[$0].payload.itemKey)" })
+        var trace = MergeTrace(items: items, itemKeys: itemKeys)
         var indexOfKey: [String: Int] = [:]
         if !settings.pins.isEmpty {
             indexOfKey.reserveCapacity(items.count)
@@ -39,16 +39,20 @@ struct EventClusterer {
         let masters = items.indices.filter { items[$0].payload.recurrenceID == nil }
         var interner = TokenInterner()
         var features = [EventFeatures?](repeating: nil, count: items.count)
-        for i in masters {
-            let start = items[i].payload.start
-            let local: CivilDateTime
-            if case .allDay(let date) = start {
-                local = CivilDateTime(date: date, hour: 0, minute: 0, second: 0)
-            } else {
-                local = clock.civil(instants[i])
+        // Through the buffer: the events are read in place, not copied (a retain per field).
+        items.withUnsafeBufferPointer { items in
+            for i in masters {
+                let local: CivilDateTime
+                if case .allDay(let date) = items[i].payload.start {
+                    local = CivilDateTime(date: date, hour: 0, minute: 0, second: 0)
+                } else {
+                    local = clock.civil(instants[i])
+                }
+                features[i] = EventFeatures(
+                    title: items[i].payload.title, allDay: items[i].payload.start.isAllDay,
+                    rrule: items[i].payload.rrules.first, location: items[i].payload.location, instant: instants[i],
+                    local: local, vocabulary: vocabulary, interner: &interner)
             }
-            features[i] = EventFeatures(
-                items[i].payload, instant: instants[i], local: local, vocabulary: vocabulary, interner: &interner)
         }
 
         // Pins first: they always win.
@@ -118,7 +122,9 @@ struct EventClusterer {
         let offsets = hubOffsets(instants, masters: masters, clock: &clock)
         let weights = tokenWeights(features, count: interner.count)
         for block in blocks(masters, features: features) {
-            for (a, b) in candidatePairs(block, features: features, sourceOf: sourceOf) {
+            let pairs = candidatePairs(
+                block.items, isSeries: block.isSeries, features: features, sourceOf: sourceOf, hubOffsets: offsets)
+            for (a, b) in pairs {
                 let (fa, fb) = (features[a]!, features[b]!)
                 if let ca = fa.city, let cb = fb.city, ca != cb { continue }
                 let score = PairScore.score(fa, fb, settings: settings, hubOffsets: offsets, weights: weights)
@@ -137,66 +143,28 @@ struct EventClusterer {
     /// Masters grouped by link; a link that one source gives to several items (an events overview
     /// page, the lab's homepage) names no single event and joins nothing.
     private func linkGroups(_ items: [SourcedItem<Event>], masters: [Int], sourceOf: [Int32]) -> [(String, [Int])] {
-        var byKey: [String: [Int]] = [:]
-        byKey.reserveCapacity(masters.count)
+        // A link is usually an item's own: a slot per link, and an array only for a shared one.
+        var slotOfKey: [String: Int] = [:]
+        slotOfKey.reserveCapacity(masters.count)
+        var first: [Int] = []
+        var more: [[Int]] = []
         for i in masters {
             guard let url = items[i].payload.url, let key = TextNormalizer.link(url) else { continue }
-            byKey[key, default: []].append(i)
+            if let slot = slotOfKey[key] {
+                more[slot].append(i)
+            } else {
+                slotOfKey[key] = first.count
+                first.append(i)
+                more.append([])
+            }
         }
         var groups: [(String, [Int])] = []
-        for (key, group) in byKey where group.count > 1 {
+        for (key, slot) in slotOfKey where !more[slot].isEmpty {
+            let group = [first[slot]] + more[slot]
             let sources = group.map { sourceOf[$0] }.sorted()
             if !zip(sources, sources.dropFirst()).contains(where: { $0 == $1 }) { groups.append((key, group)) }
         }
         return groups.sorted { $0.0 < $1.0 }
-    }
-
-    /// One-off events by local start day, series by their repeat pattern.
-    private func blocks(_ masters: [Int], features: [EventFeatures?]) -> [[Int]] {
-        var byKey: [String: [Int]] = [:]
-        for i in masters {
-            let f = features[i]!
-            byKey[f.isSeries ? "S" + (f.seriesKey ?? "") : "D\(f.day)", default: []].append(i)
-        }
-        return byKey.keys.sorted().map { byKey[$0]! }.filter { $0.count > 1 }
-    }
-
-    /// Pairs of a block from different sources that share a title-word prefix and do not name
-    /// different cities: items are posted under city and key, items without a city meet all.
-    private func candidatePairs(_ block: [Int], features: [EventFeatures?], sourceOf: [Int32]) -> [(Int, Int)] {
-        // Keys are (city, blocking key) packed in one integer; the pairs are sorted at the end,
-        // so the order postings are visited in does not matter.
-        var byCity: [Int: [Int]] = [:]
-        var anyCity: [Int32: [Int]] = [:]
-        var cityless: [Int32: [Int]] = [:]
-        for i in block {
-            let f = features[i]!
-            for key in f.blockingKeys {
-                anyCity[key, default: []].append(i)
-                if let city = f.city {
-                    byCity[Int(city) << 32 | Int(key), default: []].append(i)
-                } else {
-                    cityless[key, default: []].append(i)
-                }
-            }
-        }
-        var seen: Set<Int> = []
-        var pairs: [(Int, Int)] = []
-        func consider(_ a: Int, _ b: Int) {
-            guard a != b, sourceOf[a] != sourceOf[b] else { return }
-            let (x, y) = (min(a, b), max(a, b))
-            if seen.insert(x << 32 | y).inserted { pairs.append((x, y)) }
-        }
-        for list in byCity.values {
-            guard list.count > 1, list.count <= maxPosting else { continue }
-            for x in 0..<list.count { for y in (x + 1)..<list.count { consider(list[x], list[y]) } }
-        }
-        for (key, items) in cityless {
-            let all = anyCity[key]!
-            guard all.count <= maxPosting else { continue }
-            for a in items { for b in all { consider(a, b) } }
-        }
-        return pairs.sorted { $0 < $1 }
     }
 
     /// How much a title word says: log(1 + N / number of titles with it). Counted over all items,

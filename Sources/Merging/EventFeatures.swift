@@ -31,11 +31,22 @@ final class EventFeatures: Sendable {
     let city: Int32?
 
     /// `instant` is the start in seconds since 1970, `local` its wall-clock time in the hub zone.
-    init(
+    convenience init(
         _ event: Event, instant start: Int, local: CivilDateTime, vocabulary: MatchVocabulary,
         interner: inout TokenInterner
     ) {
-        let raw = MatchVocabulary.rawTokens(event.title, buffer: &interner.buffer)
+        self.init(
+            title: event.title, allDay: event.start.isAllDay, rrule: event.rrules.first, location: event.location,
+            instant: start, local: local, vocabulary: vocabulary, interner: &interner)
+    }
+
+    /// From the fields that matter only: the merger passes them one by one, since a copy of the
+    /// whole event would retain every one of its fields.
+    init(
+        title: String, allDay: Bool, rrule: String?, location: String?, instant start: Int, local: CivilDateTime,
+        vocabulary: MatchVocabulary, interner: inout TokenInterner
+    ) {
+        let raw = MatchVocabulary.rawTokens(title, buffer: &interner.buffer)
         var order = interner.titleTokens(raw, vocabulary: vocabulary)
         if order.isEmpty {
             // A title made only of generic words ("Stammtisch") still has to match something.
@@ -44,7 +55,7 @@ final class EventFeatures: Sendable {
         titleOrder = order
         titleWords = order.map { interner.word($0) }
         titleTokens = order.sorted()
-        if let head = Self.head(of: event.title) {
+        if let head = Self.head(of: title) {
             let headRaw = MatchVocabulary.rawTokens(head, buffer: &interner.buffer)
             headTokens = interner.titleTokens(headRaw, vocabulary: vocabulary).sorted()
         } else {
@@ -53,13 +64,13 @@ final class EventFeatures: Sendable {
         var keys: [Int32] = []
         for id in order { keys.append(contentsOf: interner.blockingKeys(id)) }
         blockingKeys = Array(Set(keys)).sorted()
-        instant = event.start.isAllDay ? nil : start
+        instant = allDay ? nil : start
         day = local.date.year * 10000 + local.date.month * 100 + local.date.day
-        isSeries = !event.rrules.isEmpty
-        seriesKey = event.rrules.first.map { rule in
-            Self.seriesSignature(rule, start: local, allDay: event.start.isAllDay)
+        isSeries = rrule != nil
+        seriesKey = rrule.map { rule in
+            Self.seriesSignature(rule, start: local, allDay: allDay)
         }
-        let place = event.location.map { vocabulary.locationTokens($0, buffer: &interner.buffer) } ?? []
+        let place = location.map { vocabulary.locationTokens($0, buffer: &interner.buffer) } ?? []
         locationTokens = place.map { interner.id($0) }.sorted()
         let postal = place.first { $0.count == 5 && $0.allSatisfy(\.isNumber) }
         postalCode = postal

@@ -18,10 +18,11 @@ extension EventMerger {
                 leads(items[$0.0], $0.1, over: items[$1.0], $1.1)
             }
         guard let (leaderIndex, _) = ranked.first else { return nil }
-        let leader = items[leaderIndex]
-        var event = leader.payload
+        // The leader by index too: a copy of the item would retain every field once more.
+        let leaderRef = items[leaderIndex].ref
+        var event = items[leaderIndex].payload
         event.uid = uid
-        for (index, _) in ranked.dropFirst() where items[index].ref != leader.ref {
+        for (index, _) in ranked.dropFirst() where items[index].ref != leaderRef {
             let e = items[index].payload
             if event.summary?.isEmpty ?? true { event.summary = e.summary }
             if event.url == nil { event.url = e.url }
@@ -31,14 +32,23 @@ extension EventMerger {
             }
             if e.status == .cancelled { event.status = .cancelled }
         }
-        event.categories = Array(Set(masterIndices.flatMap { items[$0].payload.categories })).sorted()
+        // Sorted, each once; without a Set per event (the first of equal spellings stays, as in a Set).
+        var categories = masterIndices.flatMap { items[$0].payload.categories }
+        categories.sort()
+        var kept = 0
+        for index in categories.indices where kept == 0 || categories[kept - 1] != categories[index] {
+            categories.swapAt(kept, index)
+            kept += 1
+        }
+        categories.removeLast(categories.count - kept)
+        event.categories = categories
         event.lastModified = nil
         let overrides =
             group
             // An override shares its master's ref, so it is told from the leader by its item key.
             .filter {
-                items[$0].payload.recurrenceID != nil && items[$0].ref.source == leader.ref.source
-                    && items[$0].payload.itemKey != leader.payload.itemKey
+                items[$0].payload.recurrenceID != nil && items[$0].ref.source == leaderRef.source
+                    && items[$0].payload.itemKey != items[leaderIndex].payload.itemKey
             }
             .map { index -> Event in
                 var override = items[index].payload
@@ -61,8 +71,8 @@ extension EventMerger {
         }
         return MergedEvent(
             uid: uid, event: event, overrides: overrides, sources: sources,
-            firstSeen: group.map { items[$0].firstSeen }.min() ?? leader.firstSeen,
-            lastChanged: group.map { items[$0].lastChanged }.max() ?? leader.lastChanged)
+            firstSeen: group.map { items[$0].firstSeen }.min() ?? items[leaderIndex].firstSeen,
+            lastChanged: group.map { items[$0].lastChanged }.max() ?? items[leaderIndex].lastChanged)
     }
 
     /// The organiser's own source leads (its city is in the location), then the member with the

@@ -27,18 +27,19 @@ public struct EventMerger: Sendable {
         -> EventMergeResult
     {
         // Sort first, so that clusters, leaders and UIDs never depend on input order.
-        // By index throughout: a closure over the items would copy (retain) every field of every event.
-        let keys = items.indices.map { i -> [UInt8] in
-            let r = items[i].ref
-            return Array(
-                "\(r.member)\u{0}\(r.source)\u{0}\(r.uid)\u{0}\(r.url ?? "")\u{0}\(items[i].payload.itemKey)".utf8)
+        let items = ItemOrder(items).order.map { items[$0] }
+        // Both key forms once: `sourceID/itemKey` (what pins and the trace name) and the stored
+        // `sourceID/uid`, the same string for every item that is not an override.
+        let itemKeys = items.indices.map { "\(items[$0].ref.source)/\(items[$0].payload.itemKey)" }
+        let refKeys = items.indices.map { i in
+            items[i].payload.recurrenceID == nil && items[i].ref.uid == items[i].payload.uid
+                ? itemKeys[i] : items[i].ref.key
         }
-        let items = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { items[$0] }
         var clock = HubClock(zone: hubZone)
         let instants = items.indices.map { clock.instant(items[$0].payload.start) }
         let clusterer = EventClusterer(settings: settings, hubZone: hubZone, vocabulary: vocabulary)
-        let (groups, trace) = clusterer.cluster(items, instants: instants, clock: &clock)
-        let uids = IdentityAssigner(hubID: hubID).assign(groups, items: items, book: book)
+        let (groups, trace) = clusterer.cluster(items, itemKeys: itemKeys, instants: instants, clock: &clock)
+        let uids = IdentityAssigner(hubID: hubID).assign(groups, keys: refKeys, book: book)
         var starts: [Int] = []
 
         var events: [MergedEvent] = []
@@ -49,7 +50,7 @@ public struct EventMerger: Sendable {
         for (g, group) in groups.enumerated() {
             let uid = uids[g]
             for i in group {
-                let key = items[i].ref.key
+                let key = refKeys[i]
                 let old = book.assignments[key]
                 if old != uid {
                     assignments[key] = uid
@@ -66,7 +67,8 @@ public struct EventMerger: Sendable {
             starts.append(clock.instant(merged.event.start))
             events.append(merged)
         }
-        let claimed = Set(uids)
+        // Only stored UIDs can be left unclaimed: no set of this merge's UIDs on a first sync.
+        let claimed = book.records.isEmpty ? [] : Set(uids)
         for uid in book.records.keys.sorted() where !claimed.contains(uid) {
             let previous = book.records[uid]!
             guard previous.state == .live || previous.state == .orphaned else { continue }
@@ -90,10 +92,7 @@ public struct EventMerger: Sendable {
                 records.append((record, nil))
             }
         }
-        let order = events.indices.sorted {
-            starts[$0] != starts[$1] ? starts[$0] < starts[$1] : events[$0].uid < events[$1].uid
-        }
-        events = order.map { events[$0] }
+        events.permute(to: EventOrder(starts: starts, uids: events.map(\.uid)).order)
         return EventMergeResult(
             events: events, assignments: assignments, records: records,
             clusters: zip(uids, groups).map { ($0, $1) }, trace: trace)

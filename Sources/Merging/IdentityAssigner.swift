@@ -8,9 +8,8 @@ import Foundation
 struct IdentityAssigner {
     let hubID: String
 
-    /// One UID per group of indices into `items`, in the order of `groups`.
-    func assign(_ groups: [[Int]], items: [SourcedItem<Event>], book: IdentityBook) -> [String] {
-        let keys = items.indices.map { items[$0].ref.key }
+    /// One UID per group of indices into `keys` (the items' `SourceItemRef.key`), in the order of `groups`.
+    func assign(_ groups: [[Int]], keys: [String], book: IdentityBook) -> [String] {
         // Claims: (votes, group, uid). More votes first, then the group with the smaller first key.
         var claims: [(votes: Int, group: Int, uid: String)] = []
         for (g, members) in groups.enumerated() where !book.assignments.isEmpty {
@@ -30,6 +29,7 @@ struct IdentityAssigner {
         }
         var uids = [String?](repeating: nil, count: groups.count)
         var taken: Set<String> = []
+        taken.reserveCapacity(groups.count)
         for claim in claims where uids[claim.group] == nil && !taken.contains(claim.uid) {
             uids[claim.group] = claim.uid
             taken.insert(claim.uid)

@@ -82,10 +82,19 @@ public enum DocumentParser {
     public static func inspect(
         _ data: Data, baseURL: String?, contentType: String?, window: InspectWindow?, limit: Int?
     ) -> Result<String, ParseFailure> {
+        inspectBytes(data, baseURL: baseURL, contentType: contentType, window: window, limit: limit).map {
+            String(decoding: $0, as: UTF8.self)
+        }
+    }
+
+    /// `inspect` as UTF-8 bytes: a big calendar's answer is written out without a copy as `String`.
+    public static func inspectBytes(
+        _ data: Data, baseURL: String?, contentType: String?, window: InspectWindow?, limit: Int?
+    ) -> Result<[UInt8], ParseFailure> {
         read(data, baseURL: baseURL, contentType: contentType).map { document in
             switch document {
-            case .feed(let feed): return FeedInspectJSON.render(feed)
-            case .calendar(let calendar): return CalendarInspectJSON.render(calendar, window: window, limit: limit)
+            case .feed(let feed): return Array(FeedInspectJSON.render(feed).utf8)
+            case .calendar(let calendar): return CalendarInspectJSON.renderBytes(calendar, window: window, limit: limit)
             }
         }
     }

@@ -7,11 +7,11 @@ import Storage
 extension HubSync {
     /// One source: skip it when not due, otherwise load, parse, judge and store it in one transaction.
     func sync(
-        _ source: SourceSettings, of member: Member, loader: SourceLoader, now: Date, force: Bool, accepted: Bool,
+        _ source: SourceSettings, of member: Member, previous: SourceRecord?, loader: SourceLoader, now: Date,
+        force: Bool, accepted: Bool,
         progress: @Sendable (SyncProgress) -> Void
     ) async throws -> SourceSyncResult {
         let identity = SourceIdentity(id: source.id, member: member.id, url: source.url, role: source.role.rawValue)
-        let previous = try store.source(id: source.id)
         var result = SourceSyncResult(
             member: member.id, source: source.id, url: source.url, state: .failed, message: "",
             itemCount: previous?.itemCount ?? 0, warnings: [])
@@ -31,7 +31,19 @@ extension HubSync {
         }
         progress(.started(member: member.id, source: source.id))
         let reread = force || accepted || parserChanged
-        switch await loader.load(source, previous: previous, force: reread, now: now) {
+        // The outcome's lease keeps its body counted against the fetch backlog until it is stored.
+        let outcome = await loader.load(source, previous: previous, force: reread, now: now)
+        try settle(
+            outcome, of: source, identity: identity, previous: previous, now: now, accepted: accepted, into: &result)
+        return result
+    }
+
+    /// Records what loading a source gave: a failure, unchanged content, or a body to parse and store.
+    private func settle(
+        _ outcome: SourceLoader.Outcome, of source: SourceSettings, identity: SourceIdentity, previous: SourceRecord?,
+        now: Date, accepted: Bool, into result: inout SourceSyncResult
+    ) throws {
+        switch outcome {
         case .failed(let failure):
             let failures = (previous?.failureCount ?? 0) + 1
             var delay = policy.backoff(failures: failures).timeInterval
@@ -75,7 +87,6 @@ extension HubSync {
                     into: &result)
             }
         }
-        return result
     }
 
     /// Stores parsed content, or holds it back when it looks like an accident and was not accepted.

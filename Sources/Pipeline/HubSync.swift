@@ -29,32 +29,29 @@ public struct HubSync: Sendable {
         now: Date, force: Bool = false, accept: Set<String> = [],
         progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
     ) async throws -> SyncReport {
-        let fetcher = CurlFetcher(maxConnections: policy.maxConnections, maxPerHost: policy.maxPerHost)
+        let fetcher = CurlFetcher(
+            maxConnections: policy.maxConnections, maxPerHost: policy.maxPerHost,
+            maxBacklogBytes: policy.fetchAheadBytes)
         let loader = SourceLoader(fetcher: fetcher, userAgent: userAgent, policy: policy)
         let sources = config.sources
+        // One read for every source's last state instead of one read transaction per source.
+        let previous = Dictionary(try store.sources().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var results = [SourceSyncResult?](repeating: nil, count: sources.count)
-        // More tasks than connections keep parsing and storing busy while transfers run,
-        // without holding every body of a large federation in memory at once.
-        let inFlight = max(1, policy.maxConnections * 2)
+        // Every source gets a task at once: fetching must not wait for parsing, or a tarpit late in
+        // the list starts its timeout only after everything before it is parsed. The fetcher's
+        // backlog limit, not the task count, bounds the bodies waiting in memory.
         try await withThrowingTaskGroup(of: (Int, SourceSyncResult).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < sources.count else { return }
-                let index = next
-                let (member, source) = sources[index]
-                next += 1
+            for (index, (member, source)) in sources.enumerated() {
                 group.addTask {
                     let result = try await sync(
-                        source, of: member, loader: loader, now: now, force: force,
-                        accepted: accept.contains(source.id), progress: progress)
+                        source, of: member, previous: previous[source.id], loader: loader,
+                        now: now, force: force, accepted: accept.contains(source.id), progress: progress)
                     return (index, result)
                 }
             }
-            for _ in 0..<inFlight { startNext() }
             while let (index, result) = try await group.next() {
                 results[index] = result
                 progress(.finished(result))
-                startNext()
             }
         }
         // Every source's transaction has committed: the store is consistent, so publish now.

@@ -22,6 +22,8 @@ struct SourceLoader: Sendable {
         var movedTo: String?
         /// Seconds the server says the content stays fresh (max-age, Expires, RSS ttl).
         var freshFor: TimeInterval?
+        /// Counts the body against the fetch backlog until this meta (and so the body's load) is done.
+        var lease: BodyLease?
     }
 
     /// A fetch or read that gave nothing usable.
@@ -84,7 +86,7 @@ struct SourceLoader: Sendable {
             validators: SourceValidators(etag: response.etag, lastModified: response.lastModified, contentHash: hash),
             baseURL: response.contentLocation.flatMap { URL(string: $0, relativeTo: URL(string: response.finalURL)) }?
                 .absoluteString ?? response.finalURL,
-            contentType: response.contentType, movedTo: response.permanentRedirect)
+            contentType: response.contentType, movedTo: response.permanentRedirect, lease: response.lease)
     }
 
     private func loadFile(_ path: String, shownAs name: String, previous: SourceRecord?, force: Bool) -> Outcome {

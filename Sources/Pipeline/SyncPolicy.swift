@@ -3,8 +3,11 @@ import Fetching
 /// Limits and politeness rules of a sync: how much runs at once, how long a source may take,
 /// how far backoff and freshness hints may push the next fetch, and when content is held.
 public struct SyncPolicy: Sendable {
-    /// Transfers in flight at once, over all hosts.
-    public var maxConnections = 32
+    /// Transfers in flight at once, over all hosts. Generous because a tarpit or trickling source
+    /// holds its slot until its timeout; with a small limit a few of them delay every healthy source.
+    public var maxConnections = 64
+    /// Bytes of fetched bodies that may wait for parsing; fetching pauses beyond it.
+    public var fetchAheadBytes = 48 * 1024 * 1024
     /// Transfers in flight at once to one `host:port`.
     public var maxPerHost = 4
     public var connectTimeout: Duration = .seconds(10)

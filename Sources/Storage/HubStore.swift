@@ -13,6 +13,11 @@ public final class HubStore: Sendable {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        // WAL with synchronous=NORMAL: a commit no longer waits for the disk, only a checkpoint does.
+        // A killed process loses nothing committed; a power cut may lose the last commits but never
+        // the file's consistency, and the next sync fetches those sources again. With FULL, a sync of
+        // 1,000 sources on a busy disk spent more time in fsync than in all its parsing.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         pool = try DatabasePool(path: path, configuration: configuration)
         try StoreMigrations.migrator.migrate(pool)
     }

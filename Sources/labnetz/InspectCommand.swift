@@ -52,7 +52,11 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         if summary { return try runSummary() }
-        guard let data = FileManager.default.contents(atPath: file) else {
+        // Mapped, not read: the parser looks at each byte about once, so a copy buys nothing.
+        guard
+            let data = (try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped))
+                ?? FileManager.default.contents(atPath: file)
+        else {
             emitError("cannot read \(file)")
             throw ExitCode(1)
         }
@@ -60,9 +64,16 @@ struct InspectCommand: ParsableCommand {
         if let from = from.flatMap(Self.civilDate), let to = to.flatMap(Self.civilDate) {
             window = InspectWindow(from: from, to: to)
         }
-        switch DocumentParser.inspect(data, baseURL: baseURL, contentType: contentType, window: window, limit: limit) {
-        case .success(let text):
-            print(text)
+        switch DocumentParser.inspectBytes(
+            data, baseURL: baseURL, contentType: contentType, window: window, limit: limit)
+        {
+        case .success(var bytes):
+            bytes.append(0x0A)
+            // Written in place: a big calendar's answer is ~10 MB, not worth a copy.
+            bytes.withUnsafeMutableBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
+                FileHandle.standardOutput.write(Data(bytesNoCopy: base, count: buffer.count, deallocator: .none))
+            }
         case .failure(let failure):
             emitError("\(file): \(failure)")
             throw ExitCode(1)

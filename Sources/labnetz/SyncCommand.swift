@@ -29,7 +29,7 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds one source may take in total (default 30).")
     var timeout: Double?
 
-    @Option(name: .long, help: "Transfers at the same time, over all hosts (default 32).")
+    @Option(name: .long, help: "Transfers at the same time, over all hosts (default 64).")
     var connections: Int?
 
     @Option(name: .customLong("per-host"), help: "Transfers at the same time to one host (default 4).")

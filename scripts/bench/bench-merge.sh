@@ -3,7 +3,8 @@
 # or two other sources, reworded, in UTC, with shorter addresses) through EventMerger, each size in
 # its own process so the peak memory is that size's. Prints wall and CPU seconds (best of RUNS after
 # a warm-up), peak RSS, and the growth against 10k; near-linear means 100k within 12x the 10k time.
-# The digest (FNV-1a of clusters, UIDs and content hashes) must not change with a speed-up.
+# The digest (FNV-1a of clusters, UIDs, content hashes and joins) must not change with a speed-up;
+# "near" is the number of near misses `labnetz explain` could show.
 # The peer is the same blocking done the simplest way in Python (rapidfuzz token_set_ratio on the
 # same day and city), measured on the very same events in the same run.
 set -euo pipefail
@@ -68,11 +69,12 @@ import json, sys
 rows = [(int(a), json.loads(b), json.loads(c)) for a, b, c in (r.split("|") for r in sys.argv[1:])]
 base = rows[0][1]
 print(f"{'events':>8} {'merged':>8} {'labnetz s':>10} {'cpu s':>7} {'x10k':>6} {'peak MB':>8} "
-      f"{'peer s':>8} {'peer cpu':>9} {'peer MB':>8} {'peer/labnetz':>13}  digest")
+      f"{'peer s':>8} {'peer cpu':>9} {'peer MB':>8} {'peer/labnetz':>13} {'near':>6}  digest")
 for n, l, p in rows:
     print(f"{n:>8} {l['merged']:>8} {l['seconds']:>10.3f} {l['cpuSeconds']:>7.3f} "
           f"{l['cpuSeconds'] / base['cpuSeconds']:>6.1f} {l['peakMB']:>8.1f} {p['seconds']:>8.3f} "
-          f"{p['cpuSeconds']:>9.3f} {p['peakMB']:>8.1f} {p['cpuSeconds'] / l['cpuSeconds']:>13.2f}  {l['digest']}")
+          f"{p['cpuSeconds']:>9.3f} {p['peakMB']:>8.1f} {p['cpuSeconds'] / l['cpuSeconds']:>13.2f} {l['nearMisses']:>6}  "
+          f"{l['digest']}")
 last = rows[-1][1]
 growth = last["cpuSeconds"] / base["cpuSeconds"]
 print(f"growth {rows[-1][0]} vs {rows[0][0]}: {growth:.1f}x CPU (target <= 12x); "

@@ -23,45 +23,55 @@ public enum OccurrenceExpander {
     public static func occurrences(
         of events: [Event], from: Date, to: Date, zones: ZoneBook, limit: Int? = nil
     ) -> [Occurrence] {
+        instances(of: events, from: from, to: to, zones: zones, limit: limit).map { $0.occurrence(in: events) }
+    }
+
+    /// The same instances in the same order as `occurrences`, each naming its event by index
+    /// instead of carrying a copy of it.
+    public static func instances(
+        of events: [Event], from: Date, to: Date, zones: ZoneBook, limit: Int? = nil
+    ) -> [ExpandedInstance] {
         let window = Window(from: Int(from.timeIntervalSince1970.rounded(.down)), to: Int(to.timeIntervalSince1970))
         var order: [String] = []
-        var groups: [String: [Event]] = [:]
-        for event in events {
+        var groups: [String: [Int]] = [:]
+        for (index, event) in events.enumerated() {
             if groups[event.uid] == nil { order.append(event.uid) }
-            groups[event.uid, default: []].append(event)
+            groups[event.uid, default: []].append(index)
         }
-        var result: [(occurrence: Occurrence, start: Int, rid: Int)] = []
+        var result: [ExpandedInstance] = []
         for uid in order {
             let group = groups[uid] ?? []
-            let overrides = group.filter { $0.recurrenceID != nil }
-            let replaced = RecurrenceTimeSet(overrides.compactMap(\.recurrenceID), zones: zones)
-            let future = overrides.filter { $0.thisAndFuture == true }
-                .compactMap { o in o.recurrenceID.map { (rid: zones.seconds($0), event: o) } }
+            let overrides = group.filter { events[$0].recurrenceID != nil }
+            let replaced = RecurrenceTimeSet(overrides.compactMap { events[$0].recurrenceID }, zones: zones)
+            let future = overrides.filter { events[$0].thisAndFuture == true }
+                .compactMap { o in events[o].recurrenceID.map { (rid: zones.seconds($0), source: o) } }
                 .sorted { $0.rid < $1.rid }
-            for master in group where master.recurrenceID == nil {
+            for master in group where events[master].recurrenceID == nil {
                 let perMaster = limit.map { $0 + overrides.count }
-                let series = Series(master: master, zones: zones, replaced: replaced, future: future)
-                for o in series.expand(window, limit: perMaster) {
-                    result.append((o, zones.seconds(o.start), zones.seconds(o.recurrenceID)))
-                }
+                let series = Series(events: events, master: master, zones: zones, replaced: replaced, future: future)
+                result += series.expand(window, limit: perMaster)
             }
             for o in overrides {
-                guard let rid = o.recurrenceID else { continue }
-                let occurrence = Occurrence(event: o, recurrenceID: rid, start: o.start, end: o.end)
+                let event = events[o]
+                guard let rid = event.recurrenceID else { continue }
+                let occurrence = Occurrence(event: event, recurrenceID: rid, start: event.start, end: event.end)
                 if occurrence.overlaps(from: window.from, to: window.to, zones: zones) {
-                    result.append((occurrence, zones.seconds(o.start), zones.seconds(rid)))
+                    result.append(
+                        ExpandedInstance(
+                            source: o, recurrenceID: rid, start: event.start, end: event.end,
+                            startSeconds: zones.seconds(event.start), recurrenceSeconds: zones.seconds(rid)))
                 }
             }
         }
         result.sort { a, b in
-            if a.start != b.start { return a.start < b.start }
-            if a.occurrence.event.uid != b.occurrence.event.uid {
-                return a.occurrence.event.uid < b.occurrence.event.uid
+            if a.startSeconds != b.startSeconds { return a.startSeconds < b.startSeconds }
+            if a.source != b.source, events[a.source].uid != events[b.source].uid {
+                return events[a.source].uid < events[b.source].uid
             }
-            return a.rid < b.rid
+            return a.recurrenceSeconds < b.recurrenceSeconds
         }
         if let limit, result.count > limit { result.removeLast(result.count - max(0, limit)) }
-        return result.map(\.occurrence)
+        return result
     }
 
     /// Whether `rule` is an RRULE this expander can follow (RSCALE, SKIP or a malformed part make
@@ -98,7 +108,13 @@ struct RecurrenceTimeSet {
 
     func contains(_ t: EventTime) -> Bool {
         if isEmpty { return false }
+        return contains(t, seconds: t.isAllDay ? 0 : zones.seconds(t))
+    }
+
+    /// As `contains(_:)`, with the UTC seconds of `t` already known (ignored for a DATE).
+    func contains(_ t: EventTime, seconds: Int) -> Bool {
+        if isEmpty { return false }
         if t.isAllDay { return days.contains(t.civil.date) }
-        return instants.contains(zones.seconds(t)) || allDays.contains(t.civil.date)
+        return instants.contains(seconds) || (!allDays.isEmpty && allDays.contains(t.civil.date))
     }
 }

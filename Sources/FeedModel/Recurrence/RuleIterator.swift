@@ -13,6 +13,10 @@ struct RuleIterator {
     private let byMonthDay: [Int]
     private let byMonth: [Int]
     private let byDay: [RecurrenceRule.WeekdayNum]
+    /// The times of day of each matching day, for DAILY and coarser rules (the same in every period).
+    private var dayTimes: [(Int, Int, Int)]?
+    /// Bit `w` set when BYDAY names weekday `w`: days of other weekdays are skipped unread.
+    private var weekdayMask: UInt8 = 0
 
     init(rule: RecurrenceRule, start: CivilDateTime, allDay: Bool) {
         self.rule = rule
@@ -38,6 +42,11 @@ struct RuleIterator {
         self.byMonthDay = byMonthDay
         self.byMonth = byMonth
         self.byDay = byDay
+        self.dayTimes = nil
+        for entry in byDay { weekdayMask |= 1 << UInt8(entry.weekday) }
+        if rule.frequency.rawValue >= RecurrenceRule.Frequency.daily.rawValue || allDay {
+            self.dayTimes = times(start)
+        }
     }
 
     /// Whether the rule can be expanded at all; sub-daily rules on a DATE make no sense.
@@ -59,14 +68,21 @@ struct RuleIterator {
         }
         var emitted = 0
         var steps = 0
+        // One buffer for every period: most periods hold one or no instance.
+        var candidates: [CivilDateTime] = []
         while steps < maxSteps {
             steps += 1
-            let (days, periodStart) = period(k * rule.interval)
+            let period = period(k * rule.interval)
+            let periodStart = period.start
             if periodStart.date.year > 9999 { return }
             if let stopAfter, periodStart.date > stopAfter { return }
-            var candidates: [CivilDateTime] = []
-            for day in days where matches(day) {
-                for time in times(periodStart) {
+            candidates.removeAll(keepingCapacity: true)
+            let periodTimes = dayTimes ?? times(periodStart)
+            for n in period.days {
+                if weekdayMask != 0, weekdayMask & (1 << UInt8(CivilMath.weekday(dayNumber: n))) == 0 { continue }
+                let day = CivilMath.date(fromDayNumber: n)
+                guard matches(day, dayNumber: n) else { continue }
+                for time in periodTimes {
                     candidates.append(CivilDateTime(date: day, hour: time.0, minute: time.1, second: time.2))
                 }
             }
@@ -83,32 +99,38 @@ struct RuleIterator {
 
     // MARK: - periods
 
-    /// The days of the period `offset` steps after DTSTART's, and the period's first moment.
-    private func period(_ offset: Int) -> ([CivilDate], CivilDateTime) {
+    /// The days (as day numbers) of the period `offset` steps after DTSTART's, and its first moment.
+    private struct Period {
+        var days: Range<Int>
+        var start: CivilDateTime
+    }
+
+    private func period(_ offset: Int) -> Period {
         switch rule.frequency {
         case .yearly:
             let year = start.date.year + offset
             let first = CivilMath.dayNumber(CivilDate(year: year, month: 1, day: 1))
-            let days = (0..<CivilMath.daysInYear(year)).map { CivilMath.date(fromDayNumber: first + $0) }
-            return (days, midnight(days[0]))
+            return Period(
+                days: first..<first + CivilMath.daysInYear(year),
+                start: midnight(CivilDate(year: year, month: 1, day: 1)))
         case .monthly:
             let first = CivilMath.firstOfMonth(index: CivilMath.monthIndex(start.date) + offset)
-            let days = (1...CivilMath.daysInMonth(year: first.year, month: first.month)).map {
-                CivilDate(year: first.year, month: first.month, day: $0)
-            }
-            return (days, midnight(first))
+            let n = CivilMath.dayNumber(first)
+            return Period(
+                days: n..<n + CivilMath.daysInMonth(year: first.year, month: first.month), start: midnight(first))
         case .weekly:
             let first = weekStartDay(CivilMath.dayNumber(start.date)) + 7 * offset
-            let days = (0..<7).map { CivilMath.date(fromDayNumber: first + $0) }
-            return (days, midnight(days[0]))
+            return Period(days: first..<first + 7, start: midnight(CivilMath.date(fromDayNumber: first)))
         case .daily:
             let day = CivilMath.adding(days: offset, to: start.date)
-            return ([day], midnight(day))
+            let n = CivilMath.dayNumber(day)
+            return Period(days: n..<n + 1, start: midnight(day))
         case .hourly, .minutely, .secondly:
             let unit = unitSeconds
             let base = CivilMath.seconds(start) / unit * unit
             let moment = CivilMath.dateTime(fromSeconds: base + offset * unit)
-            return ([moment.date], moment)
+            let n = CivilMath.dayNumber(moment.date)
+            return Period(days: n..<n + 1, start: moment)
         }
     }
 
@@ -142,7 +164,7 @@ struct RuleIterator {
 
     // MARK: - day filter
 
-    private func matches(_ d: CivilDate) -> Bool {
+    private func matches(_ d: CivilDate, dayNumber: Int) -> Bool {
         if !byMonth.isEmpty, !byMonth.contains(d.month) { return false }
         if !rule.byWeekNo.isEmpty, !matchesWeekNo(d) { return false }
         if !rule.byYearDay.isEmpty {
@@ -155,7 +177,7 @@ struct RuleIterator {
             if !byMonthDay.contains(where: { $0 == d.day || $0 == fromEnd }) { return false }
         }
         if !byDay.isEmpty {
-            let weekday = CivilMath.weekday(d)
+            let weekday = CivilMath.weekday(dayNumber: dayNumber)
             let ok = byDay.contains { entry in
                 guard entry.weekday == weekday else { return false }
                 guard entry.ordinal != 0 else { return true }

@@ -3,31 +3,50 @@ import Foundation
 /// One master event with what changes its instances: EXDATEs, overridden recurrence ids, and
 /// RANGE=THISANDFUTURE overrides that move and edit every later instance.
 struct Series {
+    /// Every event of the expansion; instances name their master or override by index in it.
+    let events: [Event]
+    let masterIndex: Int
     let master: Event
     let zones: ZoneBook
     let replaced: RecurrenceTimeSet
-    /// THISANDFUTURE overrides by the UTC seconds of their recurrence id, ascending.
-    let future: [(rid: Int, event: Event)]
+    /// THISANDFUTURE overrides (index in `events`) by the UTC seconds of their recurrence id, ascending.
+    let future: [(rid: Int, source: Int)]
+    /// The rules of DTSTART's zone: every instance is in DTSTART's form, so in this zone.
+    private let rules: ZoneRules
+
+    init(
+        events: [Event], master: Int, zones: ZoneBook, replaced: RecurrenceTimeSet, future: [(rid: Int, source: Int)]
+    ) {
+        self.events = events
+        self.masterIndex = master
+        self.master = events[master]
+        self.zones = zones
+        self.replaced = replaced
+        self.future = future
+        self.rules = zones.rules(for: events[master].start)
+    }
 
     /// The instances in `window`, minus EXDATEs and overridden instances; at most `limit`
     /// per rule (the caller sorts and cuts).
-    func expand(_ window: OccurrenceExpander.Window, limit: Int?) -> [Occurrence] {
+    func expand(_ window: OccurrenceExpander.Window, limit: Int?) -> [ExpandedInstance] {
         let span = OccurrenceSpan(start: master.start, end: master.end, zones: zones)
         let excluded = RecurrenceTimeSet(master.exdates, zones: zones)
         var seen = Set<Int>()
-        var out: [Occurrence] = []
+        var out: [ExpandedInstance] = []
 
         func consider(_ start: EventTime) {
-            let seconds = zones.seconds(start)
+            let seconds = self.seconds(start)
             guard seen.insert(seconds).inserted else { return }
-            guard !excluded.contains(start), !replaced.contains(start) else { return }
-            let occurrence = instance(start, seconds: seconds, span: span)
-            if occurrence.overlaps(from: window.from, to: window.to, zones: zones) { out.append(occurrence) }
+            guard !excluded.contains(start, seconds: seconds), !replaced.contains(start, seconds: seconds) else {
+                return
+            }
+            let instance = instance(start, seconds: seconds, span: span)
+            if overlaps(instance, window) { out.append(instance) }
         }
 
         // RFC 5545 counts DTSTART as the first instance even when the rule would not produce it.
         consider(master.start)
-        let futureShift = future.map { abs(shift(of: $0.event)) / 86_400 + 1 }.max() ?? 0
+        let futureShift = future.map { abs(shift(of: events[$0.source])) / 86_400 + 1 }.max() ?? 0
         let margin = (span?.approximateDays ?? 0) + 1 + futureShift
         let skipTo = CivilMath.adding(days: -margin, to: zones.civil(atUTC: window.from, zoneOf: master.start).date)
         let stopAfter = CivilMath.adding(
@@ -42,7 +61,7 @@ struct Series {
                 isPastUntil: { isPast($0, until: rule.until) },
                 visit: { civil in
                     let start = OccurrenceSpan.withCivil(master.start, civil)
-                    if zones.seconds(start) > lastStart { return false }
+                    if seconds(start) > lastStart { return false }
                     consider(start)
                     if let limit, out.count - before >= limit { return false }
                     return true
@@ -61,13 +80,46 @@ struct Series {
         return out
     }
 
+    /// UTC seconds of an instance time, as `ZoneBook.seconds` gives them; an RDATE may be in
+    /// another zone than DTSTART, so only times in DTSTART's form take the shortcut.
+    private func seconds(_ t: EventTime) -> Int {
+        switch (t, master.start) {
+        case (.utc(let c), _): return CivilMath.seconds(c)
+        case (.allDay, .allDay), (.floating, .floating), (.allDay, .floating), (.floating, .allDay):
+            return rules.utcSeconds(forLocal: CivilMath.seconds(t.civil))
+        case (.zoned(_, let a), .zoned(_, let b)) where a == b:
+            return rules.utcSeconds(forLocal: CivilMath.seconds(t.civil))
+        default: return zones.seconds(t)
+        }
+    }
+
+    /// Whether the instance overlaps the window, as `Occurrence.overlaps` decides.
+    private func overlaps(_ instance: ExpandedInstance, _ window: OccurrenceExpander.Window) -> Bool {
+        let start = instance.startSeconds
+        guard start <= window.to else { return false }
+        if start >= window.from { return true }
+        let end: Int
+        if let e = instance.end {
+            end = max(start, seconds(e))
+        } else if case .allDay(let d) = instance.start {
+            end = seconds(.allDay(CivilMath.adding(days: 1, to: d)))
+        } else {
+            end = start
+        }
+        return end > window.from
+    }
+
     /// The instance that starts at `start`, or its THISANDFUTURE replacement: moved by the
     /// override's own shift, with the override's length and properties.
-    private func instance(_ start: EventTime, seconds: Int, span: OccurrenceSpan?) -> Occurrence {
-        guard let override = future.last(where: { $0.rid < seconds })?.event, let rid = override.recurrenceID else {
-            return Occurrence(
-                event: master, recurrenceID: start, start: start, end: span.map { $0.end(from: start, zones: zones) })
+    private func instance(_ start: EventTime, seconds: Int, span: OccurrenceSpan?) -> ExpandedInstance {
+        guard let source = future.last(where: { $0.rid < seconds })?.source, let rid = events[source].recurrenceID
+        else {
+            return ExpandedInstance(
+                source: masterIndex, recurrenceID: start, start: start,
+                end: span.map { $0.end(from: start, zones: zones) }, startSeconds: seconds,
+                recurrenceSeconds: seconds)
         }
+        let override = events[source]
         let moved: EventTime
         if sameForm(rid, override.start) {
             let delta = CivilMath.seconds(override.start.civil) - CivilMath.seconds(rid.civil)
@@ -76,9 +128,10 @@ struct Series {
             moved = OccurrenceSpan.withCivil(start, zones.civil(atUTC: seconds + shift(of: override), zoneOf: start))
         }
         let overrideSpan = OccurrenceSpan(start: override.start, end: override.end, zones: zones) ?? span
-        return Occurrence(
-            event: override, recurrenceID: start, start: moved,
-            end: overrideSpan.map { $0.end(from: moved, zones: zones) })
+        return ExpandedInstance(
+            source: source, recurrenceID: start, start: moved,
+            end: overrideSpan.map { $0.end(from: moved, zones: zones) }, startSeconds: self.seconds(moved),
+            recurrenceSeconds: seconds)
     }
 
     /// How far an override moved its instance, in elapsed seconds.

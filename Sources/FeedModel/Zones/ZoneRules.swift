@@ -72,19 +72,35 @@ public struct ZoneRules: Sendable, Hashable {
         if let fallback, !coveredSeconds.contains(utcSeconds) {
             return fallback.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utcSeconds)))
         }
+        let next = firstTransition(after: utcSeconds)
+        return next == 0 ? initialOffset : offsets[next - 1]
+    }
+
+    /// Index of the first transition later than `utcSeconds` (`transitions.count` if none).
+    private func firstTransition(after utcSeconds: Int) -> Int {
         var low = 0
         var high = transitions.count
         while low < high {
             let mid = (low + high) / 2
             if transitions[mid] <= utcSeconds { low = mid + 1 } else { high = mid }
         }
-        return low == 0 ? initialOffset : offsets[low - 1]
+        return low
     }
 
     /// The UTC seconds of a wall-clock time. RFC 5545 §3.3.5: a time in a gap is read with
     /// the offset before the gap (so it moves forward by the gap's length), and a time that
     /// occurs twice means its first occurrence.
     public func utcSeconds(forLocal local: Int) -> Int {
+        // Most times lie far from any transition: one search shows the offset is the same for
+        // two days either side, which is what the full check below would conclude.
+        let low = local - 86_400 * 2
+        let high = local + 86_400 * 2
+        if fallback == nil || (coveredSeconds.contains(low) && coveredSeconds.contains(high)) {
+            let next = firstTransition(after: low)
+            if next == transitions.count || transitions[next] > high {
+                return local - (next == 0 ? initialOffset : offsets[next - 1])
+            }
+        }
         let before = offset(atUTC: local - 86_400 * 2)
         let after = offset(atUTC: local + 86_400 * 2)
         if before == after, offset(atUTC: local - before) == before { return local - before }
@@ -96,6 +112,22 @@ public struct ZoneRules: Sendable, Hashable {
         if let first = valid.min() { return first }
         // In a gap: the offset in force before it.
         return local - before
+    }
+
+    /// `utcSeconds(forLocal:)` and the offset in force at that instant, in one search when no
+    /// transition is near.
+    public func resolve(local: Int) -> (utcSeconds: Int, offset: Int) {
+        let low = local - 86_400 * 2
+        let high = local + 86_400 * 2
+        if fallback == nil || (coveredSeconds.contains(low) && coveredSeconds.contains(high)) {
+            let next = firstTransition(after: low)
+            if next == transitions.count || transitions[next] > high {
+                let offset = next == 0 ? initialOffset : offsets[next - 1]
+                return (local - offset, offset)
+            }
+        }
+        let utc = utcSeconds(forLocal: local)
+        return (utc, offset(atUTC: utc))
     }
 
     /// The wall-clock seconds (as if UTC) at `utcSeconds`.

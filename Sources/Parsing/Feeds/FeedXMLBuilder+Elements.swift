@@ -21,6 +21,13 @@ extension FeedXMLBuilder {
             // Microsoft's Channel Definition Format: the RSS reader with attributes for link and date.
             family = .rss
             feed.format = "cdf"
+            if let cdfBase = attributes.first(where: { $0.local.lowercased() == "base" && ($0.namespace ?? "").isEmpty }
+            ),
+                !stack.isEmpty
+            {
+                // CDF's BASE plays the part of xml:base for every relative HREF below.
+                stack[stack.count - 1].base = URLResolver.resolve(cdfBase.value.trimmed, against: base)
+            }
             cdfAttributes(attributes, line: 1)
         case "RDF" where prefix == "rdf":
             family = .rss
@@ -55,6 +62,7 @@ extension FeedXMLBuilder {
             entry = e
             if feed.format == "cdf" { cdfAttributes(attributes, line: line) }
             guidIsLink = false
+            titleFromMedia = false
             eventStart = nil
             eventEnd = nil
             eventLocation = nil
@@ -62,7 +70,7 @@ extension FeedXMLBuilder {
             rssDescription = nil
             rssSummary = nil
             eventType = nil
-        case "image", "textinput", "textInput", "atom:source", "atom:contributor", "atom:entry-source":
+        case "image", "textinput", "textInput", "atom:image", "atom:source", "atom:contributor", "atom:entry-source":
             skipDepth = depth
         case "itunes:owner" where person == nil:
             person = RawPerson()
@@ -122,7 +130,9 @@ extension FeedXMLBuilder {
             return entry != nil ? .xhtml : nil
         case "atom:title", "atom:subtitle", "atom:tagline", "atom:summary", "atom:content":
             return family == .atom ? Self.textMode(attributes) : nil
-        case "link", "guid", "pubDate", "lastBuildDate", "author", "managingEditor", "category", "language":
+        case "link", "guid", "pubDate", "lastBuildDate", "author", "managingEditor", "category", "language",
+            "id", "updated":
+            // `id` and `updated` without a namespace: Atom habits in hand-written RSS.
             return family == .rss ? .text : nil
         case "atom:id", "atom:updated", "atom:modified", "atom:published", "atom:issued", "atom:category":
             return family == .atom ? .text : nil
@@ -149,7 +159,7 @@ extension FeedXMLBuilder {
         }
     }
 
-    private mutating func startAtomLink(_ attributes: [XMLAttribute]) {
+    mutating func startAtomLink(_ attributes: [XMLAttribute]) {
         guard let raw = Self.attribute(attributes, "href") else { return }
         let href = URLResolver.resolve(raw, against: base)
         let rel = Self.attribute(attributes, "rel")?.trimmingCharacters(in: .whitespaces) ?? "alternate"
@@ -180,10 +190,21 @@ extension FeedXMLBuilder {
         switch c.key {
         case "title", "atom:title":
             let v = value(of: c).trimmed
-            if inEntry { if entry?.title == nil { entry?.title = v } } else { feed.title = feed.title ?? v }
+            if inEntry {
+                if entry?.title == nil || titleFromMedia { entry?.title = v }
+                titleFromMedia = false
+            } else {
+                feed.title = feed.title ?? v
+            }
         case "link":
+            // `<link href="…"/>` is Atom written into RSS; the address (or enclosure) is just as good.
+            if trimmed.isEmpty, Self.attribute(c.attributes, "href") != nil {
+                startAtomLink(c.attributes)
+                return
+            }
             guard !trimmed.isEmpty else { return }
-            let href = URLResolver.resolve(trimmed, against: c.base)
+            let target = trimmed
+            let href = URLResolver.resolve(target, against: c.base)
             let link = RawLink(rel: "alternate", type: "text/html", href: href)
             if inEntry {
                 guard entry?.link == nil || entry?.links.contains(where: { $0.rel == "alternate" }) == false else {
@@ -215,6 +236,15 @@ extension FeedXMLBuilder {
             guard inEntry, !trimmed.isEmpty else { return }
             entry?.id = trimmed
             guidIsLink = Self.attribute(c.attributes, "isPermaLink")?.lowercased() != "false"
+        case "id":
+            guard !trimmed.isEmpty else { return }
+            if inEntry {
+                if entry?.id == nil { entry?.id = trimmed }
+            } else if feed.id == nil {
+                feed.id = trimmed
+            }
+        case "updated":
+            setDate(trimmed, published: false, line: line)
         case "atom:id":
             guard !trimmed.isEmpty else { return }
             // A path as id names a resource of the feed's site: resolved like any relative URI.
@@ -234,7 +264,14 @@ extension FeedXMLBuilder {
             if !inEntry, !trimmed.isEmpty { feed.language = feed.language ?? trimmed }
         case "dc:title", "media:title":
             let v = value(of: c).trimmed
-            if inEntry { if entry?.title == nil { entry?.title = v } } else if feed.title == nil { feed.title = v }
+            if inEntry {
+                if entry?.title == nil {
+                    entry?.title = v
+                    titleFromMedia = c.key == "media:title"
+                }
+            } else if feed.title == nil {
+                feed.title = v
+            }
         case "dc:description", "itunes:summary", "media:description":
             let v = value(of: c)
             if inEntry { if entry?.summary == nil { entry?.summary = v } } else { feed.subtitle = feed.subtitle ?? v }

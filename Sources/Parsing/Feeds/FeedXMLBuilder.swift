@@ -54,6 +54,8 @@ struct FeedXMLBuilder {
     var skipDepth: Int?
     var rootName: String?
     var guidIsLink = false
+    /// The entry's title came from `media:title`, which a real `<title>` replaces.
+    var titleFromMedia = false
     var eventStart: String?
     var eventEnd: String?
     var eventLocation: String?
@@ -236,7 +238,7 @@ struct FeedXMLBuilder {
             }
             e.summary = summary
         }
-        if e.link == nil, let id = e.id, id.hasPrefix("http://") || id.hasPrefix("https://") {
+        if e.link == nil, let id = e.id, Self.isWebAddress(id) {
             // A permalink guid, or an Atom id that is a web address, is the best link there is.
             if family == .atom {
                 e.link = id
@@ -248,6 +250,12 @@ struct FeedXMLBuilder {
         // Readers expect a summary whenever there is content: use the first content body.
         if e.summary == nil, let first = e.content.first { e.summary = first.value }
         if let onEntry { onEntry(e) } else { feed.entries.append(e) }
+    }
+
+    /// An absolute http(s) URI; the scheme is case-insensitive (RFC 3986), and ids are never normalized.
+    static func isWebAddress(_ text: String) -> Bool {
+        let head = text.utf8.prefix(8).map { $0 | 0x20 }
+        return head.starts(with: Array("http://".utf8)) || head.starts(with: Array("https://".utf8))
     }
 
     mutating func finishPerson() {

@@ -124,6 +124,35 @@ enum XMLCharset {
         return nil
     }
 
+    /// True when `bytes` (ASCII-compatible) hold nothing but an XML declaration, processing
+    /// instructions, comments and white space: a document that says nothing, as opposed to garbage.
+    static func onlyProlog(_ bytes: [UInt8]) -> Bool {
+        var rest = bytes[...]
+        if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+        while let first = rest.first {
+            if first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D {
+                rest = rest.dropFirst()
+            } else if rest.starts(with: Array("<!--".utf8)) {
+                guard let end = rest.firstRange(of: Array("-->".utf8)) else { return false }
+                rest = rest[end.upperBound...]
+            } else if rest.starts(with: Array("<?".utf8)) {
+                guard let end = rest.firstRange(of: Array("?>".utf8)) else { return false }
+                rest = rest[end.upperBound...]
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// UTF-16 without a BOM (by the NULs around `<?`). The declaration then names a label libxml2 may
+    /// reject (`u16`), but the byte pattern alone settles the encoding.
+    static func utf16WithoutBOM(_ head: [UInt8]) -> String? {
+        if head.starts(with: [0x00, 0x3C, 0x00, 0x3F]) { return "UTF-16BE" }
+        if head.starts(with: [0x3C, 0x00, 0x3F, 0x00]) { return "UTF-16LE" }
+        return nil
+    }
+
     /// The whole document re-encoded as UTF-8 (UTF-32 is rare and small: read at once).
     static func reencoded(_ source: XMLByteSource, from encoding: String.Encoding) -> XMLByteSource? {
         guard let pull = source.open() else { return nil }

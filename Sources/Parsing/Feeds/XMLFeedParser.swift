@@ -67,6 +67,8 @@ public enum XMLFeedParser {
         var forced = false
         if let wide = XMLCharset.utf32(head), let utf8 = XMLCharset.reencoded(source, from: wide) {
             (source, declared, forced) = (utf8, "utf-8", true)
+        } else if let utf16 = XMLCharset.utf16WithoutBOM(head) {
+            (declared, forced) = (utf16, true)
         } else if let ebcdic = XMLCharset.declaredEBCDIC(in: head) {
             (declared, forced) = (XMLCharset.known(ebcdic) ? ebcdic : "cp037", true)
         }
@@ -173,6 +175,15 @@ public enum XMLFeedParser {
                     encodingError: pass.encodingError)
             }
             let first = pass.warnings.first
+            if !pass.sawElement, !pass.encodingError, XMLCharset.onlyProlog(source.head(64 * 1024)) {
+                // Only comments or whitespace (a CMS that rendered nothing): an empty, not well-formed
+                // feed, so a source that had items is held by the content guard rather than failed.
+                var empty = RawFeed(format: "")
+                empty.bozo = true
+                empty.encoding = plan.name ?? used ?? "utf-8"
+                empty.warnings = [ParseWarning("the document has no elements: \(first?.message ?? "it is empty")")]
+                return Pass(feed: .success(empty), encodingError: false)
+            }
             let message = pass.sawElement ? "not a feed" : "not well-formed XML: \(first?.message ?? "no root element")"
             return Pass(feed: .failure(ParseFailure(message, line: first?.line)), encodingError: pass.encodingError)
         }

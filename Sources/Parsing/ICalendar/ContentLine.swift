@@ -12,25 +12,35 @@ struct ContentLine: Sendable, Hashable {
 
     func parameter(_ name: String) -> String? { parameters[name]?.first }
 
-    /// Unfolds `text` (CRLF, LF or CR line ends; continuation lines start with a space or a
-    /// tab) into logical lines, each with the number of its first physical line.
-    static func unfold(_ text: String) -> [(text: String, line: Int)] {
-        var text = text
-        return text.withUTF8 { unfold(bytes: $0) }
+    /// What one logical line holds: a content line, or text that is none.
+    enum Scanned {
+        case content(ContentLine)
+        case invalid(String, line: Int)
     }
 
-    /// Byte-level unfolding: line ends and folds are ASCII, so UTF-8 sequences are never split
-    /// and no Character work is needed.
-    static func unfold(bytes: UnsafeBufferPointer<UInt8>) -> [(text: String, line: Int)] {
-        var out: [(text: String, line: Int)] = []
-        var current: [UInt8] = []
+    /// Unfolds `bytes` (CRLF, LF or CR line ends; continuation lines start with a space or a
+    /// tab) into logical lines and splits each, in order; a line's number is that of its first
+    /// physical line.
+    ///
+    /// Byte-level: line ends and folds are ASCII, so UTF-8 sequences are never split, and an
+    /// unfolded line is split where it lies, without a `String` of the whole line first.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ visit: (Scanned) -> Void) {
+        var folded: [UInt8] = []
+        // The pending logical line: bytes `first` of the text, plus `folded` once continued.
+        var first = 0..<0
+        var isFolded = false
         var open = false
         var currentLine = 0
         var lineNumber = 0
         var i = 0
         let n = bytes.count
         func flush() {
-            if open, !current.isEmpty { out.append((String(decoding: current, as: UTF8.self), currentLine)) }
+            guard open else { return }
+            if isFolded {
+                folded.withUnsafeBufferPointer { emit($0, currentLine, visit) }
+            } else if !first.isEmpty {
+                emit(UnsafeBufferPointer(rebasing: bytes[first]), currentLine, visit)
+            }
         }
         while i < n {
             lineNumber += 1
@@ -40,27 +50,32 @@ struct ContentLine: Sendable, Hashable {
             defer { i = next }
             // Blank lines are noise some exporters put between folded pieces.
             if end == i { continue }
-            let first = bytes[i]
-            if (first == 0x20 || first == 0x09), open {
-                current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<end]))
+            let lead = bytes[i]
+            if (lead == 0x20 || lead == 0x09), open {
+                if !isFolded {
+                    folded.removeAll(keepingCapacity: true)
+                    folded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[first]))
+                    isFolded = true
+                }
+                folded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<end]))
                 continue
             }
             flush()
-            current.removeAll(keepingCapacity: true)
-            current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+            first = i..<end
+            isFolded = false
             open = true
             currentLine = lineNumber
         }
         flush()
-        return out
     }
 
-    /// Splits a logical line into name, parameters and value; nil when there is no `:`.
-    init?(_ text: String, line: Int) {
-        var text = text
-        guard let parsed = text.withUTF8({ Self.parse($0) }) else { return nil }
-        (name, parameters, value) = parsed
-        self.line = line
+    private static func emit(_ line: UnsafeBufferPointer<UInt8>, _ number: Int, _ visit: (Scanned) -> Void) {
+        if line.isEmpty { return }
+        if let (name, parameters, value) = parse(line) {
+            visit(.content(ContentLine(name: name, parameters: parameters, value: value, line: number)))
+        } else {
+            visit(.invalid(String(decoding: line, as: UTF8.self), line: number))
+        }
     }
 
     private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (String, [String: [String]], String)? {
@@ -112,7 +127,10 @@ struct ContentLine: Sendable, Hashable {
         var end = to
         while start < end, b[start] == 0x20 || b[start] == 0x09 { start += 1 }
         while end > start, b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1 }
-        var bytes = Array(UnsafeBufferPointer(rebasing: b[start..<end]))
+        let slice = UnsafeBufferPointer(rebasing: b[start..<end])
+        // Names are nearly always upper case already: then no copy is needed.
+        if !slice.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { return String(decoding: slice, as: UTF8.self) }
+        var bytes = Array(slice)
         for k in bytes.indices where bytes[k] >= 0x61 && bytes[k] <= 0x7A { bytes[k] -= 0x20 }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -44,6 +44,34 @@ enum ICalJSON: Sendable {
         }
     }
 
+    /// The same text as `write(to:)`, appended as UTF-8 bytes.
+    func write(into out: inout JSONBytes) {
+        switch self {
+        case .null: out.append("null")
+        case .bool(true): out.append("true")
+        case .bool(false): out.append("false")
+        case .int(let n): out.append(n)
+        case .raw(let text): out.append(text)
+        case .string(let s): out.appendOptional(s)
+        case .array(let items):
+            out.append("[")
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(", ") }
+                item.write(into: &out)
+            }
+            out.append("]")
+        case .object(let pairs):
+            out.append("{")
+            for (i, (key, value)) in pairs.enumerated() {
+                if i > 0 { out.append(", ") }
+                out.appendOptional(key)
+                out.append(": ")
+                value.write(into: &out)
+            }
+            out.append("}")
+        }
+    }
+
     private static func quote(_ s: String, into out: inout String) {
         out += "\""
         // Most values need no escaping at all: copy them whole.

@@ -8,17 +8,21 @@ import Foundation
 public enum ICalendarParser {
     /// Parses `data`; fails only when it holds no calendar at all.
     public static func parse(_ data: Data) -> Result<RawCalendar, ParseFailure> {
-        let (text, encodingWarning) = decode(data)
+        var (text, encodingWarning) = decode(data)
         var reader = ICalendarReader()
         if let encodingWarning { reader.calendar.warnings.append(encodingWarning) }
-        for (logical, line) in ContentLine.unfold(text) {
-            reader.read(logical, line: line)
-        }
+        text.withUTF8 { bytes in ContentLine.scan(bytes) { reader.read($0) } }
         return reader.finish()
     }
 
     /// UTF-8 (BOM stripped), UTF-16 when a BOM says so, else Windows-1252 with a warning.
     static func decode(_ data: Data) -> (String, ParseWarning?) {
+        // The common case, valid UTF-8 without a BOM, is checked in place by the standard library.
+        if !data.starts(with: [0xEF, 0xBB, 0xBF]), !data.starts(with: [0xFF, 0xFE]), !data.starts(with: [0xFE, 0xFF]),
+            let s = data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) })
+        {
+            return (s, nil)
+        }
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             if let s = String(bytes: bytes.dropFirst(3), encoding: .utf8) { return (s, nil) }
@@ -26,8 +30,6 @@ public enum ICalendarParser {
             if let s = String(data: data, encoding: .utf16) {
                 return (s.hasPrefix("\u{FEFF}") ? String(s.dropFirst()) : s, nil)
             }
-        } else if let s = String(bytes: bytes, encoding: .utf8) {
-            return (s, nil)
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         if let s = String(bytes: body, encoding: .windowsCP1252) {

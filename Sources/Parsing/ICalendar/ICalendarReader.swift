@@ -20,13 +20,18 @@ struct ICalendarReader {
     private var observance: ObservanceDraft?
     private var dtstartLine: Int?
 
-    mutating func read(_ text: String, line: Int) {
-        guard let content = ContentLine(text, line: line) else {
+    mutating func read(_ scanned: ContentLine.Scanned) {
+        switch scanned {
+        case .content(let content): read(content)
+        case .invalid(let text, let line):
             if !text.trimmedWhitespace.isEmpty {
                 calendar.warnings.append(ParseWarning(line: line, "not a content line, ignored"))
             }
-            return
         }
+    }
+
+    mutating func read(_ content: ContentLine) {
+        let line = content.line
         switch content.name {
         case "BEGIN": begin(content.value.trimmedWhitespace.uppercased(), line: line)
         case "END": end(content.value.trimmedWhitespace.uppercased(), line: line)
@@ -235,8 +240,7 @@ struct ICalendarReader {
     }
 
     private mutating func finishEvent() {
-        guard let e = event else { return }
-        event = nil
+        guard let e = event.take() else { return }
         // Kept so that `inspect` lists every VEVENT; the adapter leaves it out of the events.
         if e.dtstart == nil {
             calendar.warnings.append(ParseWarning(line: e.line, "VEVENT without a valid DTSTART skipped"))
@@ -279,19 +283,25 @@ struct ICalendarReader {
                 return t
             }
         }
+        // In place: a copy of each event would retain and release every one of its fields.
         for i in calendar.events.indices {
-            var e = calendar.events[i]
-            e.dtstart = fix(e.dtstart)
-            e.dtend = fix(e.dtend)
-            e.recurrenceID = fix(e.recurrenceID)
-            e.rdates = e.rdates.compactMap { fix($0) }
-            e.exdates = e.exdates.compactMap { fix($0) }
-            e.rdatePeriodTZIDs = e.rdatePeriodTZIDs.map { tzid in
-                guard let tzid else { return nil }
-                let probe = EventTime.zoned(CivilDateTime(year: 2000, month: 1, day: 1, hour: 0, minute: 0), tzid: tzid)
-                return fix(probe)?.tzidIfZoned ?? tzid
+            calendar.events[i].dtstart = fix(calendar.events[i].dtstart)
+            calendar.events[i].dtend = fix(calendar.events[i].dtend)
+            calendar.events[i].recurrenceID = fix(calendar.events[i].recurrenceID)
+            if !calendar.events[i].rdates.isEmpty {
+                calendar.events[i].rdates = calendar.events[i].rdates.compactMap { fix($0) }
             }
-            calendar.events[i] = e
+            if !calendar.events[i].exdates.isEmpty {
+                calendar.events[i].exdates = calendar.events[i].exdates.compactMap { fix($0) }
+            }
+            if !calendar.events[i].rdatePeriodTZIDs.isEmpty {
+                calendar.events[i].rdatePeriodTZIDs = calendar.events[i].rdatePeriodTZIDs.map { tzid in
+                    guard let tzid else { return nil }
+                    let probe = EventTime.zoned(
+                        CivilDateTime(year: 2000, month: 1, day: 1, hour: 0, minute: 0), tzid: tzid)
+                    return fix(probe)?.tzidIfZoned ?? tzid
+                }
+            }
         }
     }
 }

@@ -5,6 +5,11 @@ import Foundation
 public enum CalendarInspectJSON {
     /// The JSON text: events as written, and with a window the expanded occurrences.
     public static func render(_ raw: RawCalendar, window: InspectWindow?, limit: Int?) -> String {
+        String(decoding: renderBytes(raw, window: window, limit: limit), as: UTF8.self)
+    }
+
+    /// `render` as UTF-8 bytes, for writing out without a 10 MB `String` in between.
+    public static func renderBytes(_ raw: RawCalendar, window: InspectWindow?, limit: Int?) -> [UInt8] {
         let utc = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .gmt
         var ignored: [ParseWarning] = []
         let wrZone = CalendarAdapter.floatingZoneID(raw, warnings: &ignored).flatMap { TimeZone(identifier: $0) }
@@ -19,21 +24,24 @@ public enum CalendarInspectJSON {
             ("events", .array(raw.events.map { eventJSON($0, hub: hub) })),
             ("warnings", .array(raw.warnings.map { .string($0.description) })),
         ]
-        if let window {
-            let rows = occurrenceRows(raw, window: window, hub: hub, wrZone: wrZone, limit: limit)
-            let order = sortedOrder(rows)
-            let kept = limit.map { order.prefix(max(0, $0)) } ?? order[...]
-            pairs.append(("occurrences_count", .int(kept.count)))
-            pairs.append(("occurrences_truncated", .bool(kept.count < rows.count)))
-            // The head as a tree, the many rows written straight after it as bytes.
-            var out = JSONBytes(capacity: kept.count * 360 + 4_096)
-            out.append(String(ICalJSON.object(pairs).text.dropLast()))
-            out.append(", \"occurrences\": ")
-            writeRows(rows, kept, raw, hub: hub, into: &out)
-            out.append("}")
-            return String(decoding: out.bytes, as: UTF8.self)
+        guard let window else {
+            var out = JSONBytes(capacity: raw.events.count * 400 + 4_096)
+            ICalJSON.object(pairs).write(into: &out)
+            return out.bytes
         }
-        return ICalJSON.object(pairs).text
+        let rows = occurrenceRows(raw, window: window, hub: hub, wrZone: wrZone, limit: limit)
+        let order = sortedOrder(rows)
+        let kept = limit.map { order.prefix(max(0, $0)) } ?? order[...]
+        pairs.append(("occurrences_count", .int(kept.count)))
+        pairs.append(("occurrences_truncated", .bool(kept.count < rows.count)))
+        // The head as a tree, the many rows written straight after it as bytes.
+        var out = JSONBytes(capacity: kept.count * 360 + raw.events.count * 400 + 4_096)
+        ICalJSON.object(pairs).write(into: &out)
+        out.removeLast()  // the head's closing brace
+        out.append(", \"occurrences\": ")
+        writeRows(rows, kept, raw, hub: hub, into: &out)
+        out.append("}")
+        return out.bytes
     }
 
     // MARK: - events
@@ -87,39 +95,62 @@ public enum CalendarInspectJSON {
     private static func writeRows(
         _ rows: [Row], _ order: ArraySlice<Int>, _ raw: RawCalendar, hub: ZoneBook, into out: inout JSONBytes
     ) {
-        var heads: [Int: (head: [UInt8], tail: [UInt8])] = [:]
+        // Each event's fixed fields, rendered once into `fixed`: the part before the start and the tail.
+        var fixed = JSONBytes()
+        var heads = [(head: Range<Int>, tail: Range<Int>)?](repeating: nil, count: raw.events.count)
+        var zones = ZoneCache(hub)
         out.append("[")
-        for i in order {
-            if i != order.first { out.append(", ") }
-            let row = rows[i]
-            if heads[row.source] == nil {
-                var head = JSONBytes()
-                head.append("{\"calendar\": ")
-                head.append(raw.events[row.source].calendar)
-                head.append(", \"uid\": ")
-                head.appendOptional(raw.events[row.source].uid)
-                head.append(", \"summary\": ")
-                head.appendOptional(raw.events[row.source].summary)
-                head.append(", \"start\": \"")
-                var tail = JSONBytes()
-                tail.append("\", \"status\": ")
-                tail.appendOptional(raw.events[row.source].status)
-                tail.append(", \"sequence\": ")
-                tail.appendOptional(raw.events[row.source].sequence)
-                tail.append("}")
-                heads[row.source] = (head.bytes, tail.bytes)
+        rows.withUnsafeBufferPointer { rows in
+            for i in order {
+                if i != order.first { out.append(", ") }
+                let source = rows[i].source
+                if heads[source] == nil {
+                    let headStart = fixed.bytes.count
+                    fixed.append("{\"calendar\": ")
+                    fixed.append(raw.events[source].calendar)
+                    fixed.append(", \"uid\": ")
+                    fixed.appendOptional(raw.events[source].uid)
+                    fixed.append(", \"summary\": ")
+                    fixed.appendOptional(raw.events[source].summary)
+                    fixed.append(", \"start\": \"")
+                    let tailStart = fixed.bytes.count
+                    fixed.append("\", \"status\": ")
+                    fixed.appendOptional(raw.events[source].status)
+                    fixed.append(", \"sequence\": ")
+                    fixed.appendOptional(raw.events[source].sequence)
+                    fixed.append("}")
+                    heads[source] = (headStart..<tailStart, tailStart..<fixed.bytes.count)
+                }
+                guard let parts = heads[source] else { continue }
+                out.append(fixed.bytes[parts.head])
+                write(rows[i].start, zones: &zones, into: &out)
+                out.append("\", \"end\": \"")
+                write(rows[i].end, zones: &zones, into: &out)
+                out.append(rows[i].start.isAllDay ? "\", \"all_day\": true" : "\", \"all_day\": false")
+                out.append(", \"recurrence_id\": \"")
+                write(rows[i].recurrenceID, zones: &zones, into: &out)
+                out.append(fixed.bytes[parts.tail])
             }
-            guard let parts = heads[row.source] else { continue }
-            out.append(parts.head)
-            write(row.start, hub: hub, into: &out)
-            out.append("\", \"end\": \"")
-            write(row.end, hub: hub, into: &out)
-            out.append(row.start.isAllDay ? "\", \"all_day\": true" : "\", \"all_day\": false")
-            out.append(", \"recurrence_id\": \"")
-            write(row.recurrenceID, hub: hub, into: &out)
-            out.append(parts.tail)
         }
         out.append("]")
+    }
+
+    /// `ZoneBook.knownRules` for the TZID asked last: the rows of one series all ask for the
+    /// same zone, so most lookups need no hashing.
+    private struct ZoneCache {
+        let hub: ZoneBook
+        var tzid = ""
+        var rules: ZoneRules?
+
+        init(_ hub: ZoneBook) { self.hub = hub }
+
+        mutating func knownRules(_ id: String) -> ZoneRules? {
+            if id != tzid {
+                tzid = id
+                rules = hub.knownRules(id)
+            }
+            return rules
+        }
     }
 
     /// Every occurrence in the window, in expansion order (see `sortedOrder`).
@@ -131,15 +162,18 @@ public enum CalendarInspectJSON {
         // Group by calendar and uid: the same UID in two VCALENDARs is two series.
         var order: [String] = []
         var groups: [String: [(raw: Int, event: Event)]] = [:]
-        for (index, r) in raw.events.enumerated() {
-            guard var event = CalendarAdapter.event(r, floatingZone: floatingZone, zones: hub, warnings: &ignored)
+        for index in raw.events.indices {
+            guard
+                var event = CalendarAdapter.event(
+                    raw.events[index], floatingZone: floatingZone, zones: hub, warnings: &ignored)
             else { continue }
             if let wrZone { event = inZone(event, wrZone, hub) }
-            let key = "\(r.calendar)\u{1F}\(event.uid)"
+            let key = "\(raw.events[index].calendar)\u{1F}\(event.uid)"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append((index, event))
         }
         var rows: [Row] = []
+        var zones = ZoneCache(hub)
         for key in order {
             let members = groups[key] ?? []
             guard let anchor = members.first(where: { $0.event.recurrenceID == nil }) ?? members.first else { continue }
@@ -149,18 +183,11 @@ public enum CalendarInspectJSON {
                 local: CivilDateTime(date: window.from, hour: 0, minute: 0, second: 0), zoneOf: zoneOf)
             let to = hub.seconds(
                 local: CivilDateTime(date: window.to, hour: 23, minute: 59, second: 59), zoneOf: zoneOf)
-            let occurrences = OccurrenceExpander.occurrences(
+            let instances = OccurrenceExpander.instances(
                 of: members.map(\.event), from: Date(timeIntervalSince1970: TimeInterval(from)),
                 to: Date(timeIntervalSince1970: TimeInterval(to)), zones: hub, limit: limit.map { $0 + 1 })
-            for occurrence in occurrences {
-                // The master or override the instance came from: the same recurrence id and start.
-                let source = occurrence.event
-                guard
-                    let member = members.first(where: {
-                        $0.event.recurrenceID == source.recurrenceID && $0.event.start == source.start
-                    })
-                else { continue }
-                rows.append(row(occurrence, raw, index: member.raw, hub: hub))
+            for instance in instances {
+                rows.append(row(instance, raw, index: members[instance.source].raw, hub: hub, zones: &zones))
             }
         }
         return rows
@@ -168,20 +195,27 @@ public enum CalendarInspectJSON {
 
     /// Indices of `rows` in contract order; sorting indices moves no row.
     private static func sortedOrder(_ rows: [Row]) -> [Int] {
-        rows.indices.sorted { i, j in
+        // UIDs compared once each, as ranks; the sort then compares integers only.
+        let uids = Array(Set(rows.map(\.uid))).sorted()
+        var rankOf: [String: Int] = [:]
+        for (rank, uid) in uids.enumerated() { rankOf[uid] = rank }
+        let ranks = rows.map { rankOf[$0.uid] ?? 0 }
+        return rows.indices.sorted { i, j in
             if rows[i].startKey != rows[j].startKey { return rows[i].startKey < rows[j].startKey }
-            if rows[i].uid != rows[j].uid { return rows[i].uid < rows[j].uid }
+            if ranks[i] != ranks[j] { return ranks[i] < ranks[j] }
             if rows[i].recurrenceKey != rows[j].recurrenceKey { return rows[i].recurrenceKey < rows[j].recurrenceKey }
             return rows[i].calendar < rows[j].calendar
         }
     }
 
-    private static func row(_ o: Occurrence, _ raw: RawCalendar, index: Int, hub: ZoneBook) -> Row {
+    private static func row(
+        _ o: ExpandedInstance, _ raw: RawCalendar, index: Int, hub: ZoneBook, zones: inout ZoneCache
+    ) -> Row {
         var end = o.end
         // A PERIOD in RDATE brings its own end.
         if !raw.events[index].rdatePeriods.isEmpty, let dtstart = raw.events[index].dtstart {
             let r = raw.events[index]
-            let startInstant = hub.seconds(o.start)
+            let startInstant = o.startSeconds
             for (i, period) in r.rdatePeriods.enumerated() {
                 let tzid = r.rdatePeriodTZIDs.indices.contains(i) ? r.rdatePeriodTZIDs[i] : nil
                 if let ps = CalendarAdapter.periodStart(period, tzid: tzid, like: dtstart),
@@ -202,9 +236,10 @@ public enum CalendarInspectJSON {
         }
         return Row(
             start: o.start, recurrenceID: o.recurrenceID, end: shownEnd, source: index,
-            startKey: sortKey(o.start, hub: hub),
+            startKey: sortKey(o.start, seconds: o.startSeconds, zones: &zones),
             uid: raw.events[index].uid ?? "",
-            recurrenceKey: sortKey(o.recurrenceID, hub: hub), calendar: raw.events[index].calendar)
+            recurrenceKey: sortKey(o.recurrenceID, seconds: o.recurrenceSeconds, zones: &zones),
+            calendar: raw.events[index].calendar)
     }
 
     /// With X-WR-TIMEZONE, UTC times are read in that zone too, so that a weekly UTC event
@@ -227,10 +262,11 @@ public enum CalendarInspectJSON {
         return e
     }
 
-    private static func sortKey(_ t: EventTime, hub: ZoneBook) -> Int {
+    /// `seconds`: the UTC seconds of `t` as `ZoneBook.seconds` gives them.
+    private static func sortKey(_ t: EventTime, seconds: Int, zones: inout ZoneCache) -> Int {
         switch t {
-        case .zoned(let c, let tzid) where !hub.knows(tzid): return c.secondsSince1970
-        case .utc, .zoned: return hub.seconds(t)
+        case .zoned(let c, let tzid) where zones.knownRules(tzid) == nil: return c.secondsSince1970
+        case .utc, .zoned: return seconds
         case .floating(let c): return c.secondsSince1970
         case .allDay(let d): return d.dayNumber * 86_400
         }
@@ -239,7 +275,7 @@ public enum CalendarInspectJSON {
     // MARK: - values
 
     /// What `format` gives, written into `out`.
-    private static func write(_ t: EventTime, hub: ZoneBook, into out: inout JSONBytes) {
+    private static func write(_ t: EventTime, zones: inout ZoneCache, into out: inout JSONBytes) {
         switch t {
         case .allDay(let d): out.append(d)
         case .floating(let c): out.append(c)
@@ -247,10 +283,11 @@ public enum CalendarInspectJSON {
             out.append(c)
             out.append("+00:00")
         case .zoned(let c, let tzid):
-            guard let rules = hub.knownRules(tzid) else { return out.append(c) }
-            let seconds = rules.utcSeconds(forLocal: c.secondsSince1970)
-            let offset = rules.offset(atUTC: seconds)
-            out.append(CivilDateTime(secondsSince1970: seconds + offset))
+            guard let rules = zones.knownRules(tzid) else { return out.append(c) }
+            let local = c.secondsSince1970
+            let (seconds, offset) = rules.resolve(local: local)
+            // Only a time in a DST gap reads as another wall-clock time.
+            out.append(seconds + offset == local ? c : CivilDateTime(secondsSince1970: seconds + offset))
             out.appendOffset(offset)
         }
     }

@@ -13,6 +13,10 @@ struct JSONBytes {
 
     mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
+    mutating func append(_ other: ArraySlice<UInt8>) { bytes.append(contentsOf: other) }
+
+    mutating func removeLast() { bytes.removeLast() }
+
     mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
@@ -67,14 +71,27 @@ struct JSONBytes {
 
     /// `n` as exactly `width` digits (0 ≤ n < 10^width).
     private mutating func digits(_ n: Int, _ width: Int) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        var v = n
-        while divisor > 0 {
-            bytes.append(UInt8(48 + v / divisor))
-            v %= divisor
-            divisor /= 10
+        switch width {
+        case 2: two(n)
+        case 4:
+            two(n / 100)
+            two(n % 100)
+        default:
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var v = n
+            while divisor > 0 {
+                bytes.append(UInt8(48 + v / divisor))
+                v %= divisor
+                divisor /= 10
+            }
         }
+    }
+
+    /// Two digits; constant divisors, so no division instruction on the hot path.
+    private mutating func two(_ n: Int) {
+        bytes.append(UInt8(truncatingIfNeeded: 48 + n / 10))
+        bytes.append(UInt8(truncatingIfNeeded: 48 + n % 10))
     }
 
     /// `YYYY-MM-DD`, as `CivilDate.isoString` writes it.

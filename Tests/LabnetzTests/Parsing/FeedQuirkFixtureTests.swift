@@ -50,4 +50,69 @@ struct FeedQuirkFixtureTests {
             .get()
         #expect(wrong.title == "Grüße")
     }
+
+    @Test func atomHabitsInRSS() throws {
+        let feed = try parse("rss-atom-habits.xml")
+        #expect(feed.link == "https://lab.example.org/")
+        #expect(feed.id == "urn:uuid:8d5261ba-0000-4000-8000-000000000001")
+        #expect(feed.updated.map(FeedDate.rfc3339) == "2026-11-20T18:00:00Z")
+        let entry = try #require(feed.entries.first)
+        #expect(entry.link == "https://lab.example.org/podcast/1")
+        #expect(entry.id == "urn:uuid:3241ace2-0000-4000-8000-000000000002")
+        #expect(entry.updated.map(FeedDate.rfc3339) == "2026-11-19T17:30:00Z")
+        #expect(entry.enclosures.map(\.href) == ["https://lab.example.org/folge1.mp3"])
+        #expect(entry.enclosures.first?.length == "12345")
+    }
+
+    @Test func mediaTitleIsOnlyAFallback() throws {
+        let feed = try parse("rss-media-title-fallback.xml")
+        #expect(feed.entries.map(\.title) == ["Repair Café", "Nur ein Bildtitel"])
+    }
+
+    @Test func anImageInsideAnAtomEntryDoesNotLeak() throws {
+        let entry = try #require(try parse("atom-image-in-entry.xml").entries.first)
+        #expect(entry.title == "Offene Werkstatt")
+        #expect(entry.id == "urn:lab:werkstatt")
+    }
+
+    @Test func anIdWithAnUpperCaseSchemeIsTheLinkAndStaysAsWritten() throws {
+        let entry = try #require(try parse("atom-id-uppercase-scheme.xml").entries.first)
+        #expect(entry.id == "HTTPS://lab.example.org/Beitrag/7")
+        #expect(entry.link == "HTTPS://lab.example.org/Beitrag/7")
+    }
+
+    @Test func cdfBaseResolvesItemLinks() throws {
+        let feed = try parse("cdf-base.xml")
+        #expect(feed.link == "https://www.example.org/")
+        #expect(feed.entries.first?.link == "https://base.example.org/item/1")
+    }
+
+    @Test func aDocumentWithoutElementsIsAnEmptyBrokenFeed() throws {
+        let feed = try parse("comment-only.xml")
+        #expect(feed.entries.isEmpty)
+        #expect(feed.bozo)
+        #expect(feed.warnings.contains { $0.message.contains("no elements") })
+        // Bytes that are not XML at all still fail, naming the problem.
+        guard case .failure(let failure) = XMLFeedParser.parse(Data("<html><p>".utf8), baseURL: nil, contentType: nil)
+        else {
+            Issue.record("an HTML page must not read as a feed")
+            return
+        }
+        #expect(failure.description.contains("not a feed"))
+    }
+
+    @Test("UTF-16 without a BOM, declared with a label libxml2 rejects", arguments: [false, true])
+    func utf16WithoutBOM(littleEndian: Bool) throws {
+        let text =
+            "<?xml version=\"1.0\" encoding=\"u16\"?><rss version=\"2.0\"><channel>"
+            + "<title>Grüße</title><item><title>Straßenfest</title></item></channel></rss>"
+        var bytes: [UInt8] = []
+        for unit in text.utf16 {
+            let pair = [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+            bytes += littleEndian ? pair.reversed() : pair
+        }
+        let feed = try XMLFeedParser.parse(Data(bytes), baseURL: nil, contentType: nil).get()
+        #expect(feed.title == "Grüße")
+        #expect(feed.entries.map(\.title) == ["Straßenfest"])
+    }
 }
