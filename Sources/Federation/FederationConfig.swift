@@ -9,6 +9,9 @@ public struct FederationConfig: Sendable {
     public var configPath: String
     /// How events of several sources are matched (`$.dedup`), with the pinned corrections.
     public var dedup: DedupSettings
+    /// SHA-256 of the file's bytes, taken when it was read: what published output was rendered from
+    /// (a description of the parsed value would not do, its dictionaries change order between processes).
+    public var fileDigest: String?
 
     public init(
         version: Int, hub: HubSettings, members: [Member], configPath: String, dedup: DedupSettings = DedupSettings()

@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 
 /// Reads and validates federation.json, reporting every problem with its JSON path.
@@ -26,8 +27,10 @@ public enum FederationLoader {
         guard let config = validator.validate(json), validator.problems.isEmpty else {
             throw ConfigError(file: configPath, problems: validator.problems)
         }
-        return FederationConfig(
+        var loaded = FederationConfig(
             version: config.version, hub: config.hub, members: config.members, configPath: configPath,
             dedup: config.dedup)
+        loaded.fileDigest = SHA256.hex(data)
+        return loaded
     }
 }

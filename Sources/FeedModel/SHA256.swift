@@ -109,7 +109,12 @@ public struct SHA256: Sendable {
     public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
         var hasher = SHA256()
         hasher.update(bytes)
-        let digest = hasher.finalize()
+        return hasher.finalizeHex()
+    }
+
+    /// Finishes the hash and spells the digest in lower-case hex.
+    public consuming func finalizeHex() -> String {
+        let digest = finalize()
         // Hashes are taken per merged event on every sync: no String per byte.
         return String(unsafeUninitializedCapacity: 64) { out in
             let digits: StaticString = "0123456789abcdef"

@@ -26,7 +26,7 @@ enum ContentFingerprint {
             hasher.update(withoutBuildDate(line))
             hasher.update([UInt8(ascii: "\n")])
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalizeHex()
     }
 
     private static func withoutBuildDate(_ line: Data) -> Data {
@@ -37,28 +37,5 @@ enum ContentFingerprint {
         var result = Data(line[line.startIndex..<start.lowerBound])
         result.append(line[end.upperBound...])
         return result
-    }
-}
-
-/// Substring search over raw bytes: Data.firstRange(of:) walks generically and dominated a sync's CPU time.
-enum ByteSearch {
-    static func contains(_ haystack: Data, _ needle: Data) -> Bool { offset(of: needle, in: haystack) != nil }
-
-    /// Offset of the first occurrence of `needle` from the start of `haystack`.
-    static func offset(of needle: Data, in haystack: Data) -> Int? {
-        haystack.withUnsafeBytes { (hay: UnsafeRawBufferPointer) -> Int? in
-            needle.withUnsafeBytes { (pin: UnsafeRawBufferPointer) -> Int? in
-                guard let first = pin.first, pin.count <= hay.count else { return nil }
-                var index = 0
-                let last = hay.count - pin.count
-                while index <= last {
-                    if hay[index] == first, memcmp(hay.baseAddress! + index, pin.baseAddress!, pin.count) == 0 {
-                        return index
-                    }
-                    index += 1
-                }
-                return nil
-            }
-        }
     }
 }

@@ -41,10 +41,10 @@ enum FreshnessHints {
 
     /// RSS 2.0 `<ttl>` in minutes, looked for in the channel head only (before the first item).
     static func rssTTL(_ body: Data) -> Int? {
-        let head = Data(body.prefix(16_384))
+        let head = body.prefix(16_384)
         guard let open = ByteSearch.offset(of: Data("<ttl>".utf8), in: head) else { return nil }
         if let item = ByteSearch.offset(of: Data("<item".utf8), in: head), item < open { return nil }
-        let rest = Data(head[(open + 5)...])
+        let rest = head.dropFirst(open + 5)
         guard let close = ByteSearch.offset(of: Data("</ttl>".utf8), in: rest) else { return nil }
         let text = String(decoding: rest.prefix(close), as: UTF8.self)
         return Int(text.trimmingCharacters(in: .whitespacesAndNewlines)).flatMap { $0 > 0 ? $0 : nil }

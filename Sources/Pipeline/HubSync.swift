@@ -35,7 +35,7 @@ public struct HubSync: Sendable {
         let loader = SourceLoader(fetcher: fetcher, userAgent: userAgent, policy: policy)
         let sources = config.sources
         // One read for every source's last state instead of one read transaction per source.
-        let previous = Dictionary(try store.sources().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let previous = Dictionary(uniqueKeysWithValues: try store.sources().map { ($0.id, $0) })
         var results = [SourceSyncResult?](repeating: nil, count: sources.count)
         // Every source gets a task at once: fetching must not wait for parsing, or a tarpit late in
         // the list starts its timeout only after everything before it is parsed. The fetcher's

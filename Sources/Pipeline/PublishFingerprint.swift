@@ -20,10 +20,7 @@ struct PublishFingerprint: Equatable {
     /// and so is output of a newer labnetz binary (or at once with `sync --force`).
     static func digest(config: FederationConfig, records: [SourceRecord], now: Date) -> String {
         let hour = CivilDateTime(now, in: config.hub.timeZone)
-        // The file's bytes, not a description of the parsed value: that holds dictionaries, whose
-        // order changes from process to process.
-        let file = FileManager.default.contents(atPath: config.configPath).map { SHA256.hex($0) }
-        var text = (file ?? String(describing: config)) + "\n\(hour.date.isoString)T\(hour.hour)\n"
+        var text = (config.fileDigest ?? String(describing: config)) + "\n\(hour.date.isoString)T\(hour.hour)\n"
         for record in records {
             text += "\(record.id)\t\(record.contentHash ?? "-")\t\(record.parserVersion)\t\(record.itemCount)\n"
         }
