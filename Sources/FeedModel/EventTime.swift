@@ -44,17 +44,6 @@ public enum EventTime: Hashable, Sendable, Codable, Comparable {
         return CivilDateTime(instant(hub: hubZone), in: hubZone).date
     }
 
-    /// The same instant as a wall-clock time in `hubZone` (all-day dates stay dates).
-    public func converted(to hubZone: TimeZone) -> EventTime {
-        switch self {
-        case .allDay: return self
-        default:
-            let tzid = hubZone.identifier
-            if case .zoned(_, let z) = self, z == tzid { return self }
-            return .zoned(CivilDateTime(instant(hub: hubZone), in: hubZone), tzid: tzid)
-        }
-    }
-
     /// Orders by instant as if every zone were UTC; good enough for stable sorting only.
     public static func < (a: EventTime, b: EventTime) -> Bool {
         let utc = TimeZone(identifier: "UTC")!

@@ -200,12 +200,13 @@ struct TokenInterner: Sendable {
     }
 }
 
-/// How many values two sorted, repeat-free arrays share.
-func sharedCount<T: Comparable>(_ a: [T], _ b: [T]) -> Int {
-    var (i, j, count) = (0, 0, 0)
+/// Calls `body` with each value two sorted, repeat-free arrays share, in order.
+@inline(__always)
+func forEachShared<T: Comparable>(_ a: [T], _ b: [T], _ body: (T) -> Void) {
+    var (i, j) = (0, 0)
     while i < a.count && j < b.count {
         if a[i] == b[j] {
-            count += 1
+            body(a[i])
             i += 1
             j += 1
         } else if a[i] < b[j] {
@@ -214,5 +215,11 @@ func sharedCount<T: Comparable>(_ a: [T], _ b: [T]) -> Int {
             j += 1
         }
     }
+}
+
+/// How many values two sorted, repeat-free arrays share.
+func sharedCount<T: Comparable>(_ a: [T], _ b: [T]) -> Int {
+    var count = 0
+    forEachShared(a, b) { _ in count += 1 }
     return count
 }

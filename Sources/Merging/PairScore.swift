@@ -67,19 +67,8 @@ public struct PairScore: Sendable, Hashable, Codable {
     }
 
     static func sharedTokens(_ a: [Int32], _ b: [Int32]) -> [Int32] {
-        var (i, j) = (0, 0)
         var out: [Int32] = []
-        while i < a.count && j < b.count {
-            if a[i] == b[j] {
-                out.append(a[i])
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
+        forEachShared(a, b) { out.append($0) }
         return out
     }
 

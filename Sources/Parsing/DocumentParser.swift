@@ -78,16 +78,8 @@ public enum DocumentParser {
         }
     }
 
-    /// The `inspect --json` answer for a document, per the conformance contract.
-    public static func inspect(
-        _ data: Data, baseURL: String?, contentType: String?, window: InspectWindow?, limit: Int?
-    ) -> Result<String, ParseFailure> {
-        inspectBytes(data, baseURL: baseURL, contentType: contentType, window: window, limit: limit).map {
-            String(decoding: $0, as: UTF8.self)
-        }
-    }
-
-    /// `inspect` as UTF-8 bytes: a big calendar's answer is written out without a copy as `String`.
+    /// The `inspect --json` answer for a document, per the conformance contract, as UTF-8 bytes:
+    /// a big calendar's answer is written out without a copy as `String`.
     public static func inspectBytes(
         _ data: Data, baseURL: String?, contentType: String?, window: InspectWindow?, limit: Int?
     ) -> Result<[UInt8], ParseFailure> {

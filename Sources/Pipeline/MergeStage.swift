@@ -29,13 +29,6 @@ public struct MergeStage: Sendable {
         }
     }
 
-    public func sourcedArticles() throws -> [SourcedItem<Article>] {
-        let owners = owners()
-        return try store.articles(sourceIDs: config.sources.map(\.source.id)).map {
-            sourced($0, uid: $0.payload.id, owners: owners)
-        }
-    }
-
     /// The newest `limit` stored articles of the configured sources (see `HubStore.newestArticles`).
     public func newestSourcedArticles(limit: Int) throws -> [SourcedItem<Article>] {
         let owners = owners()

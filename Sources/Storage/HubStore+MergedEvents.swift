@@ -33,30 +33,23 @@ extension HubStore {
     ) throws {
         guard !rows.isEmpty || !assignments.isEmpty else { return }
         try pool.write { db in
+            let upsert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO merged_event (uid, state, alias_of, content_hash, sequence, last_modified, created, payload)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(uid) DO UPDATE SET state = excluded.state, alias_of = excluded.alias_of,
+                        content_hash = excluded.content_hash, sequence = excluded.sequence,
+                        last_modified = excluded.last_modified, created = excluded.created,
+                        payload = excluded.payload
+                    """)
             for (row, payload) in rows.sorted(by: { $0.row.uid < $1.row.uid }) {
-                try db.execute(
-                    sql: """
-                        INSERT INTO merged_event (uid, state, alias_of, content_hash, sequence, last_modified, created, payload)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(uid) DO UPDATE SET state = excluded.state, alias_of = excluded.alias_of,
-                            content_hash = excluded.content_hash, sequence = excluded.sequence,
-                            last_modified = excluded.last_modified, created = excluded.created,
-                            payload = excluded.payload
-                        """,
+                try upsert.execute(
                     arguments: [
                         row.uid, row.state.rawValue, row.aliasOf, row.contentHash, row.sequence,
                         row.lastModified.timeIntervalSince1970, row.created.timeIntervalSince1970, payload,
                     ])
             }
-            for (ref, uid) in assignments.sorted(by: { $0.key < $1.key }) {
-                try db.execute(
-                    sql: """
-                        INSERT INTO merged_identity (item_ref, merged_uid, assigned_at) VALUES (?, ?, ?)
-                        ON CONFLICT(item_ref) DO UPDATE SET merged_uid = excluded.merged_uid,
-                            assigned_at = excluded.assigned_at
-                        """,
-                    arguments: [ref, uid, now.timeIntervalSince1970])
-            }
+            try Self.upsertAssignments(assignments, now: now, db: db)
         }
     }
 }

@@ -17,18 +17,8 @@ public struct Occurrence: Sendable, Hashable {
         self.end = end
     }
 
-    /// The end instant, or where an event without an end is taken to stop: a DATE lasts one
-    /// day (RFC 5545 §3.6.1), a DATE-TIME is a moment.
-    public func endInstant(hub hubZone: TimeZone) -> Date {
-        Date(timeIntervalSince1970: TimeInterval(endSeconds(ZoneBook(hub: hubZone))))
-    }
-
-    /// Whether the instance overlaps `from…to` (both inclusive); a moment counts when inside.
-    public func overlaps(from: Date, to: Date, hub hubZone: TimeZone) -> Bool {
-        overlaps(
-            from: Int(from.timeIntervalSince1970), to: Int(to.timeIntervalSince1970), zones: ZoneBook(hub: hubZone))
-    }
-
+    /// The end, or where an event without an end is taken to stop: a DATE lasts one day
+    /// (RFC 5545 §3.6.1), a DATE-TIME is a moment.
     func endSeconds(_ zones: ZoneBook) -> Int {
         let startSeconds = zones.seconds(start)
         if let end { return max(startSeconds, zones.seconds(end)) }
@@ -36,6 +26,7 @@ public struct Occurrence: Sendable, Hashable {
         return startSeconds
     }
 
+    /// Whether the instance overlaps `from…to` (both inclusive); a moment counts when inside.
     func overlaps(from: Int, to: Int, zones: ZoneBook) -> Bool {
         let s = zones.seconds(start)
         guard s <= to else { return false }

@@ -56,15 +56,10 @@ public struct ZoneBook: Sendable {
         return rules(for: t).utcSeconds(forLocal: CivilMath.seconds(t.civil))
     }
 
-    public func instant(_ t: EventTime) -> Date { Date(timeIntervalSince1970: TimeInterval(seconds(t))) }
-
     /// The wall-clock time at `utcSeconds` in the zone `t` is read in.
     public func civil(atUTC utcSeconds: Int, zoneOf t: EventTime) -> CivilDateTime {
         CivilMath.dateTime(fromSeconds: rules(for: t).localSeconds(atUTC: utcSeconds))
     }
-
-    /// The offset from UTC in force at `t`.
-    public func offset(of t: EventTime) -> Int { rules(for: t).offset(atUTC: seconds(t)) }
 
     /// The instant of a wall-clock time in the zone `t` is read in.
     public func seconds(local c: CivilDateTime, zoneOf t: EventTime) -> Int {

@@ -203,8 +203,7 @@ extension FeedXMLBuilder {
                 return
             }
             guard !trimmed.isEmpty else { return }
-            let target = trimmed
-            let href = URLResolver.resolve(target, against: c.base)
+            let href = URLResolver.resolve(trimmed, against: c.base)
             let link = RawLink(rel: "alternate", type: "text/html", href: href)
             if inEntry {
                 guard entry?.link == nil || entry?.links.contains(where: { $0.rel == "alternate" }) == false else {

@@ -59,10 +59,9 @@ enum XMLCharset {
         case windows1252
     }
 
-    static func decide(_ label: String?, ebcdic: Bool = false) -> Decision {
+    static func decide(_ label: String?) -> Decision {
         guard let label else { return .libxml }
         let name = label.lowercased().trimmingCharacters(in: .whitespaces)
-        if ebcdic { return .override(name) }
         if windows1252Labels.contains(name) { return .windows1252 }
         if let alias = aliases[name] { return .override(alias) }
         if name.utf8.first.map({ !(($0 | 0x20) >= 97 && ($0 | 0x20) <= 122) }) == true || name.contains("_"),

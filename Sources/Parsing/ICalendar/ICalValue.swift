@@ -12,7 +12,8 @@ enum ICalValue {
         return text.withUTF8 { unescapeBytes($0) } ?? unescapeCharacters(text)
     }
 
-    private static func unescapeBytes(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+    /// nil when a non-ASCII byte touches an escape (see `unescape`).
+    static func unescapeBytes(_ b: UnsafeBufferPointer<UInt8>) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         var i = 0
@@ -42,7 +43,8 @@ enum ICalValue {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func unescapeCharacters(_ text: String) -> String {
+    /// RFC 5545 TEXT unescaping by Character: the definition the byte path must agree with.
+    static func unescapeCharacters(_ text: String) -> String {
         var out = ""
         var escaping = false
         for c in text {

@@ -62,8 +62,7 @@ struct ICalendarReader {
         case "VTIMEZONE":
             timezoneID = nil
             observances = []
-        case "STANDARD",
-            "DAYLIGHT" where stack.last == "VTIMEZONE":
+        case "STANDARD" where stack.last == "VTIMEZONE", "DAYLIGHT" where stack.last == "VTIMEZONE":
             observance = ObservanceDraft(isDaylight: component == "DAYLIGHT")
         default:
             break

@@ -65,7 +65,6 @@ struct DedupCorpusTests {
                 ]
             ]
         }
-        #expect(corpus.labels[sameA] != nil && corpus.labels[sameB] != nil && corpus.labels[apartA] != nil)
         let result = try MergeStage(config: corpus.config, store: corpus.store).mergeEvents(
             now: DedupCorpus.now, save: false)
         func cluster(_ key: String) -> Int? {
