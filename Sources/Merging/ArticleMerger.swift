@@ -10,11 +10,7 @@ public enum ArticleMerger {
     /// Merged articles, newest first, ties broken by id so the order is stable.
     public static func merge(_ items: [SourcedItem<Article>]) -> [MergedArticle] {
         let items = items.sorted { ($0.ref, $0.payload.id) < ($1.ref, $1.payload.id) }
-        var sourceNumbers: [String: Int32] = [:]
-        for item in items where sourceNumbers[item.ref.source] == nil {
-            sourceNumbers[item.ref.source] = Int32(sourceNumbers.count)
-        }
-        var sets = ClusterSets(sourceOf: items.map { sourceNumbers[$0.ref.source]! })
+        var sets = ClusterSets(sourceOf: ClusterSets.sourceNumbers(items.lazy.map(\.ref.source)))
         for keys in [items.map { Optional($0.payload.id) }, items.map { $0.payload.link.flatMap(TextNormalizer.link) }]
         {
             var first: [String: Int] = [:]

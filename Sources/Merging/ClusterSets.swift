@@ -18,6 +18,17 @@ struct ClusterSets {
         sources = sourceOf.map { [$0] }
     }
 
+    /// A small number per distinct source, in order of first appearance: what `sourceOf` holds.
+    static func sourceNumbers(_ sources: some Sequence<String>) -> [Int32] {
+        var numbers: [String: Int32] = [:]
+        return sources.map { source in
+            if let n = numbers[source] { return n }
+            let n = Int32(numbers.count)
+            numbers[source] = n
+            return n
+        }
+    }
+
     mutating func label(_ item: Int, pin: Int, position: Int) {
         pinLabels[item, default: []].append((pin, position))
     }

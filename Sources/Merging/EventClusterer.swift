@@ -10,7 +10,6 @@ import Foundation
 /// the same start, are scored (`candidatePairs`).
 struct EventClusterer {
     let settings: DedupSettings
-    let hubZone: TimeZone
     let vocabulary: MatchVocabulary
     /// A title-word prefix shared by more items of one block than this says nothing about identity.
     var maxPosting = 64
@@ -20,14 +19,7 @@ struct EventClusterer {
     func cluster(_ items: [SourcedItem<Event>], itemKeys: [String], instants: [Int], clock: inout HubClock)
         -> (groups: [[Int]], trace: MergeTrace)
     {
-        var sourceNumbers: [String: Int32] = [:]
-        let sourceOf = items.indices.map { i -> Int32 in
-            let source = items[i].ref.source
-            if let n = sourceNumbers[source] { return n }
-            let n = Int32(sourceNumbers.count)
-            sourceNumbers[source] = n
-            return n
-        }
+        let sourceOf = ClusterSets.sourceNumbers(items.lazy.map(\.ref.source))
         var sets = ClusterSets(sourceOf: sourceOf)
         var trace = MergeTrace(items: items, itemKeys: itemKeys)
         var indexOfKey: [String: Int] = [:]

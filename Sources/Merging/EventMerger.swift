@@ -37,7 +37,7 @@ public struct EventMerger: Sendable {
         }
         var clock = HubClock(zone: hubZone)
         let instants = items.indices.map { clock.instant(items[$0].payload.start) }
-        let clusterer = EventClusterer(settings: settings, hubZone: hubZone, vocabulary: vocabulary)
+        let clusterer = EventClusterer(settings: settings, vocabulary: vocabulary)
         let (groups, trace) = clusterer.cluster(items, itemKeys: itemKeys, instants: instants, clock: &clock)
         let uids = IdentityAssigner(hubID: hubID).assign(groups, keys: refKeys, book: book)
         var starts: [Int] = []

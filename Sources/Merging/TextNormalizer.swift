@@ -47,9 +47,6 @@ public enum TextNormalizer {
             default:
                 for lower in scalar.properties.lowercaseMapping.unicodeScalars {
                     switch lower {
-                    case "ä": append(UInt8(ascii: "a")); out.append(UInt8(ascii: "e"))
-                    case "ö": append(UInt8(ascii: "o")); out.append(UInt8(ascii: "e"))
-                    case "ü": append(UInt8(ascii: "u")); out.append(UInt8(ascii: "e"))
                     case "ß": append(UInt8(ascii: "s")); out.append(UInt8(ascii: "s"))
                     case "\u{308}" where !pendingSpace && !out.isEmpty:
                         out.append(UInt8(ascii: "e"))  // a decomposed umlaut: "a" + combining diaeresis

@@ -11,20 +11,12 @@ import Testing
 struct CandidatePairsTests {
     static let berlin = TimeZone(identifier: "Europe/Berlin")!
 
-    struct Random {
-        var state: UInt64
-        mutating func below(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
-    }
-
     /// `count` events on two days (the first still in winter time, the second after the switch to
     /// summer time), from `sources` sources, titles from a few words, some all-day, some without a
     /// city, some weekly series at 19:00; starts on a quarter-hour grid, so gaps of exactly the
     /// tolerance and of the zone's offsets occur often.
     static func day(count: Int, sources: Int, seed: UInt64) -> [SourcedItem<Event>] {
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         let words = ["Repair-Café", "Netzwerktreffen", "Energie", "Wald", "Daten", "Lötkurs", "Kinder", "Mapping"]
         let cities = ["Soest", "Arnsberg", "Menden", ""]
         return (0..<count).map { n in
@@ -109,7 +101,7 @@ struct CandidatePairsTests {
         let vocabulary = MatchVocabulary(settings: settings, memberCities: ["Soest", "Arnsberg", "Menden"])
         let features = Self.features(items, vocabulary: vocabulary)
         let sourceOf = items.map { Int32($0.ref.source.dropFirst())! }
-        var clusterer = EventClusterer(settings: settings, hubZone: Self.berlin, vocabulary: vocabulary)
+        var clusterer = EventClusterer(settings: settings, vocabulary: vocabulary)
         clusterer.maxPosting = 12
         var clock = HubClock(zone: Self.berlin)
         var offsets = Set(items.map { clock.offset(at: clock.instant($0.payload.start)) })

@@ -85,8 +85,9 @@ struct EventMergerTests {
         var generator = SplitMix64(seed: 7)
         for _ in 0..<20 {
             let shuffled = Self.meeting.shuffled(using: &generator)
-            let fresh = merger.merge(shuffled, now: Self.now)
-            #expect(fresh.events == first.events)
+            #expect(merger.merge(shuffled, now: Self.now).events == first.events, "a first sync in any order")
+            let again = merger.merge(shuffled, book: IdentityBook(assignments: first.assignments), now: Self.now)
+            #expect(again.events == first.events, "the next sync, with the identities the first one minted")
         }
     }
 
