@@ -4,13 +4,14 @@ public enum HTMLEscape {
 
     public static func attribute(_ s: String) -> String { escape(s, quotes: true) }
 
-    /// Appends UTF-8 `bytes` escaped as text (`&`, `<`, `>`), without making a string.
-    static func appendText<Bytes: Sequence<UInt8>>(_ bytes: Bytes, to out: inout [UInt8]) {
+    /// Appends UTF-8 `bytes` escaped as text (`&`, `<`, `>`; with `quotes` also `"`), without making a string.
+    static func appendText<Bytes: Sequence<UInt8>>(_ bytes: Bytes, to out: inout [UInt8], quotes: Bool = false) {
         for b in bytes {
             switch b {
             case 38: out.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
             case 60: out.append(contentsOf: [38, 108, 116, 59])  // &lt;
             case 62: out.append(contentsOf: [38, 103, 116, 59])  // &gt;
+            case 34 where quotes: out.append(contentsOf: [38, 113, 117, 111, 116, 59])  // &quot;
             default: out.append(b)
             }
         }
@@ -20,15 +21,7 @@ public enum HTMLEscape {
         guard s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || (quotes && $0 == 34) }) else { return s }
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 16)
-        for b in s.utf8 {
-            switch b {
-            case 38: out.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
-            case 60: out.append(contentsOf: [38, 108, 116, 59])  // &lt;
-            case 62: out.append(contentsOf: [38, 103, 116, 59])  // &gt;
-            case 34 where quotes: out.append(contentsOf: [38, 113, 117, 111, 116, 59])  // &quot;
-            default: out.append(b)
-            }
-        }
+        appendText(s.utf8, to: &out, quotes: quotes)
         return String(decoding: out, as: UTF8.self)
     }
 }

@@ -10,7 +10,6 @@ public enum HTMLSanitizer {
         if !html.utf8.contains(UInt8(ascii: "<")) && !html.utf8.contains(UInt8(ascii: "&")) {
             return HTMLEscape.text(html)
         }
-        if let decoded = HTMLTextReferences.decoded(html) { return HTMLEscape.text(decoded).trimmed }
         if let simple = SimpleHTMLSanitizer.sanitize(html, baseURL: baseURL) { return simple }
         return sanitizeParsed(html, baseURL: baseURL)
     }

@@ -17,21 +17,21 @@ enum HTMLTextReferences {
             guard let semicolon = bytes.prefix(10).firstIndex(of: UInt8(ascii: ";")) else { return nil }
             let name = bytes[..<semicolon]
             bytes = bytes[bytes.index(after: semicolon)...]
-            if name.elementsEqual("amp".utf8) {
-                out.append(UInt8(ascii: "&"))
-            } else if name.elementsEqual("lt".utf8) {
-                out.append(UInt8(ascii: "<"))
-            } else if name.elementsEqual("gt".utf8) {
-                out.append(UInt8(ascii: ">"))
-            } else if name.elementsEqual("quot".utf8) {
-                out.append(UInt8(ascii: "\""))
-            } else if let scalar = numeric(name) {
-                out.append(contentsOf: String(Character(scalar)).utf8)
-            } else {
-                return nil
-            }
+            guard let scalar = scalar(named: name, nbsp: false) else { return nil }
+            out.append(contentsOf: String(scalar).utf8)
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The character a reference names: `amp lt gt quot` (and `nbsp` when asked), or a numeric one
+    /// to an ordinary character; nil for any other.
+    static func scalar<Name: Collection<UInt8>>(named name: Name, nbsp: Bool) -> Unicode.Scalar? {
+        if name.elementsEqual("amp".utf8) { return "&" }
+        if name.elementsEqual("lt".utf8) { return "<" }
+        if name.elementsEqual("gt".utf8) { return ">" }
+        if name.elementsEqual("quot".utf8) { return "\"" }
+        if nbsp, name.elementsEqual("nbsp".utf8) { return "\u{A0}" }
+        return numeric(name)
     }
 
     /// `#39` or `#x27` as a scalar, only printable ASCII and non-control BMP characters.

@@ -50,7 +50,7 @@ struct SimpleHTMLSanitizer {
                 guard let scalar = reference() else { return nil }
                 appendEscaped(scalar)
             case UInt8(ascii: ">"):
-                out.append(contentsOf: [38, 103, 116, 59])  // &gt;
+                HTMLEscape.appendText(CollectionOfOne(b), to: &out)
                 i += 1
             default:
                 guard Self.isPlain(b, at: i, in: bytes) else { return nil }
@@ -72,12 +72,7 @@ struct SimpleHTMLSanitizer {
     }
 
     private mutating func appendEscaped(_ scalar: Unicode.Scalar) {
-        switch scalar {
-        case "&": out.append(contentsOf: [38, 97, 109, 112, 59])
-        case "<": out.append(contentsOf: [38, 108, 116, 59])
-        case ">": out.append(contentsOf: [38, 103, 116, 59])
-        default: out.append(contentsOf: String(scalar).utf8)
-        }
+        HTMLEscape.appendText(String(scalar).utf8, to: &out)
     }
 
     /// The character of the reference at `i` (`&amp; &lt; &gt; &quot; &nbsp;` or numeric), moving past it.
@@ -86,14 +81,8 @@ struct SimpleHTMLSanitizer {
         var end = start
         while end < bytes.count, end - start < 10, bytes[end] != UInt8(ascii: ";") { end += 1 }
         guard end < bytes.count, bytes[end] == UInt8(ascii: ";") else { return nil }
-        let name = UnsafeBufferPointer(rebasing: bytes[start..<end])
         i = end + 1
-        if name.elementsEqual("amp".utf8) { return "&" }
-        if name.elementsEqual("lt".utf8) { return "<" }
-        if name.elementsEqual("gt".utf8) { return ">" }
-        if name.elementsEqual("quot".utf8) { return "\"" }
-        if name.elementsEqual("nbsp".utf8) { return "\u{A0}" }
-        return HTMLTextReferences.numeric(name)
+        return HTMLTextReferences.scalar(named: UnsafeBufferPointer(rebasing: bytes[start..<end]), nbsp: true)
     }
 
     private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
