@@ -115,8 +115,7 @@ public struct CivilDateTime: Hashable, Comparable, Sendable, Codable {
     public static func isoString(_ instant: Date, in zone: TimeZone) -> String {
         let offset = zone.secondsFromGMT(for: instant)
         let minutes = abs(offset) / 60
-        return CivilDateTime(instant, in: zone).isoString + (offset < 0 ? "-" : "+")
-            + CivilDate.padded(minutes / 60, 2) + ":" + CivilDate.padded(minutes % 60, 2)
+        return CivilDateTime(instant, in: zone).isoString + (offset < 0 ? "-" : "+") + offsetSuffix(minutes)
     }
 
     /// The instant this wall-clock time names in `zone`. A time in a DST gap moves forward and

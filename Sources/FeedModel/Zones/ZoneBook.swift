@@ -24,9 +24,7 @@ public struct ZoneBook: Sendable {
     /// Adds the IANA zones that `events` name, so that later lookups need no Foundation call.
     public mutating func prepare(for events: [Event]) {
         for event in events {
-            for t in [event.start, event.end, event.recurrenceID].compactMap({ $0 }) + event.rdates + event.exdates {
-                prepare(t)
-            }
+            for t in event.allTimes { prepare(t) }
         }
     }
 

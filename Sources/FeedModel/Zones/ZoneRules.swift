@@ -91,16 +91,7 @@ public struct ZoneRules: Sendable, Hashable {
     /// the offset before the gap (so it moves forward by the gap's length), and a time that
     /// occurs twice means its first occurrence.
     public func utcSeconds(forLocal local: Int) -> Int {
-        // Most times lie far from any transition: one search shows the offset is the same for
-        // two days either side, which is what the full check below would conclude.
-        let low = local - 86_400 * 2
-        let high = local + 86_400 * 2
-        if fallback == nil || (coveredSeconds.contains(low) && coveredSeconds.contains(high)) {
-            let next = firstTransition(after: low)
-            if next == transitions.count || transitions[next] > high {
-                return local - (next == 0 ? initialOffset : offsets[next - 1])
-            }
-        }
+        if let offset = steadyOffset(aroundLocal: local) { return local - offset }
         let before = offset(atUTC: local - 86_400 * 2)
         let after = offset(atUTC: local + 86_400 * 2)
         if before == after, offset(atUTC: local - before) == before { return local - before }
@@ -117,17 +108,20 @@ public struct ZoneRules: Sendable, Hashable {
     /// `utcSeconds(forLocal:)` and the offset in force at that instant, in one search when no
     /// transition is near.
     public func resolve(local: Int) -> (utcSeconds: Int, offset: Int) {
-        let low = local - 86_400 * 2
-        let high = local + 86_400 * 2
-        if fallback == nil || (coveredSeconds.contains(low) && coveredSeconds.contains(high)) {
-            let next = firstTransition(after: low)
-            if next == transitions.count || transitions[next] > high {
-                let offset = next == 0 ? initialOffset : offsets[next - 1]
-                return (local - offset, offset)
-            }
-        }
+        if let offset = steadyOffset(aroundLocal: local) { return (local - offset, offset) }
         let utc = utcSeconds(forLocal: local)
         return (utc, offset(atUTC: utc))
+    }
+
+    /// The offset when no transition lies within two days of `local`, found in one search: most
+    /// times lie far from any transition, and the full check would conclude the same. nil near one.
+    private func steadyOffset(aroundLocal local: Int) -> Int? {
+        let low = local - 86_400 * 2
+        let high = local + 86_400 * 2
+        guard fallback == nil || (coveredSeconds.contains(low) && coveredSeconds.contains(high)) else { return nil }
+        let next = firstTransition(after: low)
+        guard next == transitions.count || transitions[next] > high else { return nil }
+        return next == 0 ? initialOffset : offsets[next - 1]
     }
 
     /// The wall-clock seconds (as if UTC) at `utcSeconds`.

@@ -10,7 +10,7 @@ extension CalendarAdapter {
     ) -> [Event] {
         var years: [String: ClosedRange<Int>] = [:]
         for event in events {
-            for case .zoned(let c, let tzid) in times(of: event) where custom[tzid] != nil {
+            for case .zoned(let c, let tzid) in event.allTimes where custom[tzid] != nil {
                 let y = min(max(c.date.year, 1970), 2037)
                 let known = years[tzid]
                 years[tzid] = min(known?.lowerBound ?? y, y)...max(known?.upperBound ?? y, y)
@@ -38,19 +38,7 @@ extension CalendarAdapter {
             if let iana = entry { return .zoned(c, tzid: iana) }
             return .zoned(zones.civil(atUTC: zones.seconds(t), zoneOf: hubTime), tzid: zones.hub.identifier)
         }
-        return events.map { e in
-            var e = e
-            e.start = move(e.start)
-            e.end = e.end.map(move)
-            e.recurrenceID = e.recurrenceID.map(move)
-            e.rdates = e.rdates.map(move)
-            e.exdates = e.exdates.map(move)
-            return e
-        }
-    }
-
-    private static func times(of e: Event) -> [EventTime] {
-        [e.start, e.end, e.recurrenceID].compactMap { $0 } + e.rdates + e.exdates
+        return events.map { $0.mappingTimes(move) }
     }
 
     /// Zones to try, in a fixed order: the hub zone first, then region zones by name.

@@ -253,13 +253,7 @@ public enum CalendarInspectJSON {
             }
             return t
         }
-        var e = e
-        e.start = move(e.start)
-        e.end = e.end.map(move)
-        e.recurrenceID = e.recurrenceID.map(move)
-        e.rdates = e.rdates.map(move)
-        e.exdates = e.exdates.map(move)
-        return e
+        return e.mappingTimes(move)
     }
 
     /// `seconds`: the UTC seconds of `t` as `ZoneBook.seconds` gives them.
@@ -274,7 +268,7 @@ public enum CalendarInspectJSON {
 
     // MARK: - values
 
-    /// What `format` gives, written into `out`.
+    /// `format`'s text, written into `out`.
     private static func write(_ t: EventTime, zones: inout ZoneCache, into out: inout JSONBytes) {
         switch t {
         case .allDay(let d): out.append(d)
@@ -292,20 +286,12 @@ public enum CalendarInspectJSON {
         }
     }
 
-    /// DATE `YYYY-MM-DD`; zoned and UTC with the offset in effect; floating without one.
+    /// DATE `YYYY-MM-DD`; zoned and UTC with the offset in effect; floating without one (also a
+    /// TZID that names no known zone and has no VTIMEZONE).
     static func format(_ t: EventTime, hub: ZoneBook) -> String {
-        switch t {
-        case .allDay(let d): return d.isoString
-        case .floating(let c): return c.isoString
-        case .utc(let c): return c.isoString + "+00:00"
-        case .zoned(let c, let tzid):
-            // A TZID that names no known zone and has no VTIMEZONE: its time is floating.
-            if !hub.knows(tzid) { return c.isoString }
-            let seconds = hub.seconds(t)
-            let offset = hub.rules(for: t).offset(atUTC: seconds)
-            let minutes = abs(offset) / 60
-            return CivilDateTime(secondsSince1970: seconds + offset).isoString + (offset < 0 ? "-" : "+")
-                + CivilDateTime.offsetSuffix(minutes)
-        }
+        var zones = ZoneCache(hub)
+        var out = JSONBytes(capacity: 25)
+        write(t, zones: &zones, into: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 }

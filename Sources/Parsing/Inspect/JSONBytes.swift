@@ -120,7 +120,7 @@ struct JSONBytes {
         digits(c.second, 2)
     }
 
-    /// `±HH:MM` for an offset in seconds, as `CalendarInspectJSON.format` writes it.
+    /// `±HH:MM` for an offset in seconds.
     mutating func appendOffset(_ offset: Int) {
         let minutes = abs(offset) / 60
         guard minutes / 60 < 100 else {
