@@ -72,10 +72,7 @@ extension FeedXMLBuilder {
             eventType = nil
         case "image", "textinput", "textInput", "atom:image", "atom:source", "atom:contributor", "atom:entry-source":
             skipDepth = depth
-        case "itunes:owner" where person == nil:
-            person = RawPerson()
-            personDepth = depth
-        case "atom:author" where person == nil:
+        case "itunes:owner" where person == nil, "atom:author" where person == nil:
             person = RawPerson()
             personDepth = depth
         case "atom:link":
@@ -299,15 +296,13 @@ extension FeedXMLBuilder {
             }
         case "media:category":
             addCategory(RawCategory(term: trimmed, scheme: Self.attribute(c.attributes, "scheme")))
-        case "itunes:name": person?.name = trimmed
-        case "itunes:email": person?.email = trimmed
         case "ev:startdate": eventStart = trimmed
         case "ev:enddate": eventEnd = trimmed
         case "ev:location": eventLocation = trimmed.isEmpty ? nil : trimmed
         case "ev:organizer": eventOrganizer = trimmed.isEmpty ? nil : trimmed
         case "ev:type": eventType = trimmed.isEmpty ? nil : trimmed
-        case "atom:name": person?.name = trimmed
-        case "atom:email": person?.email = trimmed
+        case "atom:name", "itunes:name": person?.name = trimmed
+        case "atom:email", "itunes:email": person?.email = trimmed
         case "atom:uri", "atom:url": person?.href = URLResolver.resolve(trimmed, against: c.base)
         default:
             break

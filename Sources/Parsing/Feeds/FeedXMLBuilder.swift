@@ -187,9 +187,12 @@ struct FeedXMLBuilder {
     /// RSS element names read case-insensitively, as feed readers do (`<TiTlE>`).
     static func rssKey(_ local: String) -> String {
         let lower = local.lowercased()
-        let camel = ["pubdate": "pubDate", "lastbuilddate": "lastBuildDate", "managingeditor": "managingEditor"]
-        return camel[lower] ?? lower
+        return camelCase[lower] ?? lower
     }
+
+    private static let camelCase = [
+        "pubdate": "pubDate", "lastbuilddate": "lastBuildDate", "managingeditor": "managingEditor",
+    ]
 
     /// HTML character references to C1 controls (`&#146;`) mean windows-1252 characters.
     static func demoronized(_ html: String) -> String {
