@@ -30,6 +30,11 @@ struct InspectCommand: ParsableCommand {
     @Flag(name: .long, help: .hidden)
     var summary = false
 
+    /// Benchmarks: print to stderr the wall and CPU seconds of the work after the file is in
+    /// memory (parse, expand, JSON), the scope in which the Python peers are timed.
+    @Flag(name: .long, help: .hidden)
+    var timing = false
+
     /// With `--summary`: a file listing the documents, one path a line (`-`: standard input).
     /// Thousands of paths as arguments cost ArgumentParser quadratic time; a list does not.
     @Option(name: .long, help: .hidden)
@@ -64,9 +69,11 @@ struct InspectCommand: ParsableCommand {
         if let from = from.flatMap(Self.civilDate), let to = to.flatMap(Self.civilDate) {
             window = InspectWindow(from: from, to: to)
         }
-        switch DocumentParser.inspectBytes(
+        let started = WorkClock.now
+        let answer = DocumentParser.inspectBytes(
             data, baseURL: baseURL, contentType: contentType, window: window, limit: limit)
-        {
+        if timing { WorkClock.report(since: started) }
+        switch answer {
         case .success(var bytes):
             bytes.append(0x0A)
             // Written in place: a big calendar's answer is ~10 MB, not worth a copy.
