@@ -5,7 +5,9 @@ import Foundation
 struct ICalendarReader {
     var calendar = RawCalendar()
     private var stack: [String] = []
+    /// The VEVENT being read; `eventOpen` says whether there is one, so that checking costs no copy.
     private var event: RawCalendarEvent?
+    private var eventOpen = false
     /// Index of the VCALENDAR that holds the lines being read.
     private var calendarIndex = 0
     private var sawComponent = false
@@ -18,7 +20,6 @@ struct ICalendarReader {
     private var timezoneID: String?
     private var observances: [ZoneObservance] = []
     private var observance: ObservanceDraft?
-    private var dtstartLine: Int?
 
     mutating func read(_ scanned: ContentLine.Scanned) {
         switch scanned {
@@ -71,9 +72,9 @@ struct ICalendarReader {
     }
 
     private mutating func startEvent(line: Int) {
-        if event != nil { finishEvent() }
+        if eventOpen { finishEvent() }
         event = RawCalendarEvent(calendar: calendarIndex, line: line)
-        dtstartLine = nil
+        eventOpen = true
     }
 
     private mutating func end(_ component: String, line: Int) {
@@ -93,7 +94,7 @@ struct ICalendarReader {
             if resolver.definitions[id] == nil, !observances.isEmpty { resolver.definitions[id] = observances }
             timezoneID = nil
         }
-        if closed.contains("VEVENT"), event != nil {
+        if closed.contains("VEVENT"), eventOpen {
             if component != "VEVENT" {
                 calendar.warnings.append(ParseWarning(line: line, "VEVENT not closed before END:\(component)"))
             }
@@ -104,8 +105,9 @@ struct ICalendarReader {
 
     private mutating func property(_ line: ContentLine) {
         switch stack.last {
-        case "VEVENT" where event != nil:
-            eventProperty(line)
+        case "VEVENT" where eventOpen:
+            // In place: the event's arrays stay uniquely referenced and grow without a copy.
+            Self.eventProperty(line, into: &event!, warnings: &calendar.warnings)
         case "VCALENDAR":
             let text = ICalValue.unescape(line.value).trimmedWhitespace
             // The name and zone of the first calendar describe the file.
@@ -128,10 +130,20 @@ struct ICalendarReader {
         }
     }
 
-    private mutating func eventProperty(_ line: ContentLine) {
-        // Taken out (not copied) so that its arrays stay uniquely referenced and grow in place.
-        guard var e = event.take() else { return }
-        defer { event = e }
+    private static func eventProperty(
+        _ line: ContentLine, into e: inout RawCalendarEvent, warnings: inout [ParseWarning]
+    ) {
+        func warn(_ line: ContentLine, _ message: String) {
+            warnings.append(ParseWarning(line: line.line, message))
+        }
+        func time(_ line: ContentLine) -> EventTime? {
+            let value = line.value.trimmedWhitespace
+            guard let t = ICalValue.time(value, tzid: line.parameter("TZID")) else {
+                warn(line, "\(line.name) \(value) is not a date or date-time, ignored")
+                return nil
+            }
+            return t
+        }
         let raw = line.value
         let trimmed = raw.trimmedWhitespace
         switch line.name {
@@ -157,7 +169,6 @@ struct ICalendarReader {
             }
             guard let t = time(line) else { return }
             e.dtstart = t
-            dtstartLine = line.line
             switch t {
             case .utc: e.tzid = "UTC"
             case .zoned: e.tzid = line.parameter("TZID")
@@ -225,20 +236,8 @@ struct ICalendarReader {
         }
     }
 
-    private mutating func time(_ line: ContentLine) -> EventTime? {
-        let value = line.value.trimmedWhitespace
-        guard let t = ICalValue.time(value, tzid: line.parameter("TZID")) else {
-            warn(line, "\(line.name) \(value) is not a date or date-time, ignored")
-            return nil
-        }
-        return t
-    }
-
-    private mutating func warn(_ line: ContentLine, _ message: String) {
-        calendar.warnings.append(ParseWarning(line: line.line, message))
-    }
-
     private mutating func finishEvent() {
+        eventOpen = false
         guard let e = event.take() else { return }
         // Kept so that `inspect` lists every VEVENT; the adapter leaves it out of the events.
         if e.dtstart == nil {
@@ -249,7 +248,7 @@ struct ICalendarReader {
 
     /// Closes what is still open and resolves TZIDs now that every VTIMEZONE has been seen.
     mutating func finish() -> Result<RawCalendar, ParseFailure> {
-        if event != nil {
+        if eventOpen {
             calendar.warnings.append(ParseWarning("VEVENT not closed at end of file"))
             finishEvent()
         }

@@ -14,64 +14,111 @@ public enum CalendarInspectJSON {
         var ignored: [ParseWarning] = []
         let wrZone = CalendarAdapter.floatingZoneID(raw, warnings: &ignored).flatMap { TimeZone(identifier: $0) }
         var hub = ZoneBook(hub: wrZone ?? utc, custom: raw.zones)
-        for e in raw.events {
-            for t in [e.dtstart, e.dtend, e.recurrenceID].compactMap({ $0 }) + e.rdates + e.exdates { hub.prepare(t) }
+        // By index: a `for e in` copy of each event would retain and release all its fields.
+        for i in raw.events.indices {
+            if let t = raw.events[i].dtstart { hub.prepare(t) }
+            if let t = raw.events[i].dtend { hub.prepare(t) }
+            if let t = raw.events[i].recurrenceID { hub.prepare(t) }
+            for t in raw.events[i].rdates { hub.prepare(t) }
+            for t in raw.events[i].exdates { hub.prepare(t) }
         }
-        var pairs: [(String, ICalJSON)] = [
-            ("format", .string("icalendar")),
-            ("parse_ok", .bool(true)),
-            ("calendars", .int(raw.calendars)),
-            ("events", .array(raw.events.map { eventJSON($0, hub: hub) })),
-            ("warnings", .array(raw.warnings.map { .string($0.description) })),
-        ]
-        guard let window else {
-            var out = JSONBytes(capacity: raw.events.count * 400 + 4_096)
-            ICalJSON.object(pairs).write(into: &out)
-            return out.bytes
+        var rows: [Row] = []
+        var order: [Int] = []
+        if let window {
+            rows = occurrenceRows(raw, window: window, hub: hub, wrZone: wrZone, limit: limit)
+            order = sortedOrder(rows, raw)
         }
-        let rows = occurrenceRows(raw, window: window, hub: hub, wrZone: wrZone, limit: limit)
-        let order = sortedOrder(rows)
         let kept = limit.map { order.prefix(max(0, $0)) } ?? order[...]
-        pairs.append(("occurrences_count", .int(kept.count)))
-        pairs.append(("occurrences_truncated", .bool(kept.count < rows.count)))
-        // The head as a tree, the many rows written straight after it as bytes.
+        // Written straight as bytes, in the key order the contract shows.
         var out = JSONBytes(capacity: kept.count * 360 + raw.events.count * 400 + 4_096)
-        ICalJSON.object(pairs).write(into: &out)
-        out.removeLast()  // the head's closing brace
-        out.append(", \"occurrences\": ")
-        writeRows(rows, kept, raw, hub: hub, into: &out)
+        var zones = ZoneCache(hub)
+        out.append("{\"format\": \"icalendar\", \"parse_ok\": true, \"calendars\": ")
+        out.append(raw.calendars)
+        out.append(", \"events\": [")
+        for i in raw.events.indices {
+            if i > 0 { out.append(", ") }
+            writeEvent(raw.events[i], hub: hub, zones: &zones, into: &out)
+        }
+        out.append("], \"warnings\": [")
+        for (i, warning) in raw.warnings.enumerated() {
+            if i > 0 { out.append(", ") }
+            out.appendOptional(warning.description)
+        }
+        out.append("]")
+        if window != nil {
+            out.append(", \"occurrences_count\": ")
+            out.append(kept.count)
+            out.append(kept.count < rows.count ? ", \"occurrences_truncated\": true" : ", \"occurrences_truncated\": false")
+            out.append(", \"occurrences\": ")
+            writeRows(rows, kept, raw, hub: hub, into: &out)
+        }
         out.append("}")
         return out.bytes
     }
 
     // MARK: - events
 
-    private static func eventJSON(_ e: RawCalendarEvent, hub: ZoneBook) -> ICalJSON {
-        let periods = e.rdatePeriods.enumerated().map { i, period -> ICalJSON in
-            let parts = period.split(separator: "/").map(String.init)
-            let tzid = e.rdatePeriodTZIDs.indices.contains(i) ? e.rdatePeriodTZIDs[i] : nil
-            guard parts.count == 2, let dtstart = e.dtstart,
-                let start = CalendarAdapter.periodStart(period, tzid: tzid, like: dtstart)
-            else { return .string(period) }
-            let end = ICalValue.time(parts[1], tzid: tzid).map { format($0, hub: hub) } ?? parts[1]
-            return .string(format(start, hub: hub) + "/" + end)
+    private static func writeEvent(
+        _ e: RawCalendarEvent, hub: ZoneBook, zones: inout ZoneCache, into out: inout JSONBytes
+    ) {
+        func time(_ t: EventTime?) {
+            guard let t else { return out.append("null") }
+            out.append("\"")
+            write(t, zones: &zones, into: &out)
+            out.append("\"")
         }
-        return .object([
-            ("calendar", .int(e.calendar)),
-            ("uid", .optional(e.uid)),
-            ("summary", .optional(e.summary)),
-            ("dtstart", .optional(e.dtstart.map { format($0, hub: hub) })),
-            ("dtend", .optional(e.dtend.map { format($0, hub: hub) })),
-            ("duration", .optional(e.duration)),
-            ("all_day", .bool(e.dtstart?.isAllDay ?? false)),
-            ("tzid", .optional(e.tzid)),
-            ("rrule", .array(e.rrules.map { .string($0) })),
-            ("rdate", .array(e.rdates.map { .string(format($0, hub: hub)) } + periods)),
-            ("exdate", .array(e.exdates.map { .string(format($0, hub: hub)) })),
-            ("status", .optional(e.status)),
-            ("sequence", .optional(e.sequence)),
-            ("recurrence_id", .optional(e.recurrenceID.map { format($0, hub: hub) })),
-        ])
+        func times(_ list: [EventTime]) {
+            for (i, t) in list.enumerated() {
+                if i > 0 { out.append(", ") }
+                time(t)
+            }
+        }
+        out.append("{\"calendar\": ")
+        out.append(e.calendar)
+        out.append(", \"uid\": ")
+        out.appendOptional(e.uid)
+        out.append(", \"summary\": ")
+        out.appendOptional(e.summary)
+        out.append(", \"dtstart\": ")
+        time(e.dtstart)
+        out.append(", \"dtend\": ")
+        time(e.dtend)
+        out.append(", \"duration\": ")
+        out.appendOptional(e.duration)
+        out.append(e.dtstart?.isAllDay == true ? ", \"all_day\": true" : ", \"all_day\": false")
+        out.append(", \"tzid\": ")
+        out.appendOptional(e.tzid)
+        out.append(", \"rrule\": [")
+        for (i, rule) in e.rrules.enumerated() {
+            if i > 0 { out.append(", ") }
+            out.appendOptional(rule)
+        }
+        out.append("], \"rdate\": [")
+        times(e.rdates)
+        for (i, period) in e.rdatePeriods.enumerated() {
+            if i > 0 || !e.rdates.isEmpty { out.append(", ") }
+            out.appendOptional(periodText(period, i, e, hub: hub))
+        }
+        out.append("], \"exdate\": [")
+        times(e.exdates)
+        out.append("], \"status\": ")
+        out.appendOptional(e.status)
+        out.append(", \"sequence\": ")
+        out.appendOptional(e.sequence)
+        out.append(", \"recurrence_id\": ")
+        time(e.recurrenceID)
+        out.append("}")
+    }
+
+    /// An RDATE PERIOD with both ends as `format` writes times; as written when it cannot be read.
+    private static func periodText(_ period: String, _ i: Int, _ e: RawCalendarEvent, hub: ZoneBook) -> String {
+        let parts = period.split(separator: "/").map(String.init)
+        let tzid = e.rdatePeriodTZIDs.indices.contains(i) ? e.rdatePeriodTZIDs[i] : nil
+        guard parts.count == 2, let dtstart = e.dtstart,
+            let start = CalendarAdapter.periodStart(period, tzid: tzid, like: dtstart)
+        else { return period }
+        let end = ICalValue.time(parts[1], tzid: tzid).map { format($0, hub: hub) } ?? parts[1]
+        return format(start, hub: hub) + "/" + end
     }
 
     // MARK: - occurrences
@@ -85,9 +132,7 @@ public enum CalendarInspectJSON {
         var source: Int
         /// Start as the contract sorts it: zoned by instant, floating and dates as if UTC.
         var startKey: Int
-        var uid: String
         var recurrenceKey: Int
-        var calendar: Int
     }
 
     /// The occurrences as one JSON array, written byte by byte; the fields an occurrence takes
@@ -174,6 +219,7 @@ public enum CalendarInspectJSON {
         }
         var rows: [Row] = []
         var zones = ZoneCache(hub)
+        var periods = PeriodEnds()
         for key in order {
             let members = groups[key] ?? []
             guard let anchor = members.first(where: { $0.event.recurrenceID == nil }) ?? members.first else { continue }
@@ -187,43 +233,75 @@ public enum CalendarInspectJSON {
                 of: members.map(\.event), from: Date(timeIntervalSince1970: TimeInterval(from)),
                 to: Date(timeIntervalSince1970: TimeInterval(to)), zones: hub, limit: limit.map { $0 + 1 })
             for instance in instances {
-                rows.append(row(instance, raw, index: members[instance.source].raw, hub: hub, zones: &zones))
+                rows.append(
+                    row(instance, raw, index: members[instance.source].raw, hub: hub, zones: &zones, periods: &periods))
             }
         }
         return rows
     }
 
-    /// Indices of `rows` in contract order; sorting indices moves no row.
-    private static func sortedOrder(_ rows: [Row]) -> [Int] {
-        // UIDs compared once each, as ranks; the sort then compares integers only.
-        let uids = Array(Set(rows.map(\.uid))).sorted()
+    /// Indices of `rows` in contract order: start, uid, recurrence id, calendar.
+    private static func sortedOrder(_ rows: [Row], _ raw: RawCalendar) -> [Int] {
+        // UIDs compared once each, as ranks per event; the sort then compares integers only,
+        // in small keys that sit next to each other (the rows stay where they are).
+        let uids = raw.events.map { $0.uid ?? "" }
         var rankOf: [String: Int] = [:]
-        for (rank, uid) in uids.enumerated() { rankOf[uid] = rank }
-        let ranks = rows.map { rankOf[$0.uid] ?? 0 }
-        return rows.indices.sorted { i, j in
-            if rows[i].startKey != rows[j].startKey { return rows[i].startKey < rows[j].startKey }
-            if ranks[i] != ranks[j] { return ranks[i] < ranks[j] }
-            if rows[i].recurrenceKey != rows[j].recurrenceKey { return rows[i].recurrenceKey < rows[j].recurrenceKey }
-            return rows[i].calendar < rows[j].calendar
+        for (rank, uid) in Set(uids).sorted().enumerated() { rankOf[uid] = rank }
+        let ranks = uids.map { rankOf[$0] ?? 0 }
+        var keys = rows.indices.map { i in
+            SortKey(
+                start: rows[i].startKey, uid: ranks[rows[i].source], recurrence: rows[i].recurrenceKey,
+                calendar: raw.events[rows[i].source].calendar, row: i)
+        }
+        keys.sort()
+        return keys.map(\.row)
+    }
+
+    /// A row's place in the contract order; `row` last, so that equal rows keep expansion order.
+    private struct SortKey: Comparable {
+        var start: Int
+        var uid: Int
+        var recurrence: Int
+        var calendar: Int
+        var row: Int
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            (a.start, a.uid, a.recurrence, a.calendar, a.row) < (b.start, b.uid, b.recurrence, b.calendar, b.row)
+        }
+    }
+
+    /// The RDATE PERIODs of each event that has any, read once: UTC seconds of the start and the end.
+    private struct PeriodEnds {
+        private var byEvent: [Int: [(start: Int, end: EventTime)]] = [:]
+
+        mutating func ends(of index: Int, _ raw: RawCalendar, hub: ZoneBook) -> [(start: Int, end: EventTime)] {
+            if let known = byEvent[index] { return known }
+            var found: [(start: Int, end: EventTime)] = []
+            let r = raw.events[index]
+            if let dtstart = r.dtstart {
+                for (i, period) in r.rdatePeriods.enumerated() {
+                    let tzid = r.rdatePeriodTZIDs.indices.contains(i) ? r.rdatePeriodTZIDs[i] : nil
+                    if let ps = CalendarAdapter.periodStart(period, tzid: tzid, like: dtstart),
+                        let pe = CalendarAdapter.periodEnd(period, tzid: tzid, like: dtstart, zones: hub)
+                    {
+                        found.append((hub.seconds(ps), pe))
+                    }
+                }
+            }
+            byEvent[index] = found
+            return found
         }
     }
 
     private static func row(
-        _ o: ExpandedInstance, _ raw: RawCalendar, index: Int, hub: ZoneBook, zones: inout ZoneCache
+        _ o: ExpandedInstance, _ raw: RawCalendar, index: Int, hub: ZoneBook, zones: inout ZoneCache,
+        periods: inout PeriodEnds
     ) -> Row {
         var end = o.end
-        // A PERIOD in RDATE brings its own end.
-        if !raw.events[index].rdatePeriods.isEmpty, let dtstart = raw.events[index].dtstart {
-            let r = raw.events[index]
-            let startInstant = o.startSeconds
-            for (i, period) in r.rdatePeriods.enumerated() {
-                let tzid = r.rdatePeriodTZIDs.indices.contains(i) ? r.rdatePeriodTZIDs[i] : nil
-                if let ps = CalendarAdapter.periodStart(period, tzid: tzid, like: dtstart),
-                    hub.seconds(ps) == startInstant,
-                    let pe = CalendarAdapter.periodEnd(period, tzid: tzid, like: dtstart, zones: hub)
-                {
-                    end = pe
-                }
+        // A PERIOD in RDATE brings its own end (the last period that starts here).
+        if !raw.events[index].rdatePeriods.isEmpty {
+            for period in periods.ends(of: index, raw, hub: hub) where period.start == o.startSeconds {
+                end = period.end
             }
         }
         let shownEnd: EventTime
@@ -237,9 +315,7 @@ public enum CalendarInspectJSON {
         return Row(
             start: o.start, recurrenceID: o.recurrenceID, end: shownEnd, source: index,
             startKey: sortKey(o.start, seconds: o.startSeconds, zones: &zones),
-            uid: raw.events[index].uid ?? "",
-            recurrenceKey: sortKey(o.recurrenceID, seconds: o.recurrenceSeconds, zones: &zones),
-            calendar: raw.events[index].calendar)
+            recurrenceKey: sortKey(o.recurrenceID, seconds: o.recurrenceSeconds, zones: &zones))
     }
 
     /// With X-WR-TIMEZONE, UTC times are read in that zone too, so that a weekly UTC event

@@ -1,7 +1,7 @@
 import FeedModel
 
 /// A growing UTF-8 byte buffer for JSON written by hand: tens of thousands of occurrence rows
-/// go straight into it instead of through small `String`s (byte for byte what `ICalJSON` writes).
+/// go straight into it instead of through small `String`s.
 struct JSONBytes {
     private(set) var bytes: [UInt8] = []
 
@@ -30,7 +30,7 @@ struct JSONBytes {
         }
     }
 
-    /// `null` or the quoted string, escaped as `ICalJSON` escapes it.
+    /// `null` or the quoted string: `"`, `\\`, control characters, U+2028 and U+2029 escaped.
     mutating func appendOptional(_ s: String?) {
         guard var s else { return append("null") }
         s.withUTF8 { quote($0) }
@@ -45,6 +45,14 @@ struct JSONBytes {
         bytes.append(0x22)
         var i = 0
         while i < utf8.count {
+            // Runs that need no escape (nearly all text) are copied at once.
+            var plain = i
+            while plain < utf8.count, Self.isPlain(utf8[plain]) { plain += 1 }
+            if plain > i {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<plain]))
+                i = plain
+                continue
+            }
             let b = utf8[i]
             switch b {
             case 0x22: append("\\\"")
@@ -66,6 +74,10 @@ struct JSONBytes {
         }
         bytes.append(0x22)
     }
+
+    /// Bytes `quote` copies as they are: not `"`, `\\`, a control character or the lead byte of
+    /// U+2028/U+2029 (0xE2, checked by the slow path).
+    private static func isPlain(_ b: UInt8) -> Bool { b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 }
 
     private static func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 48 + nibble : 87 + nibble }
 
