@@ -40,6 +40,13 @@ struct RecurrenceRule: Sendable, Hashable {
         return Substring(s.trimmingCharacters(in: .whitespaces))
     }
 
+    /// `s` upper-cased; as it is (no copy) when it holds only ASCII without lower-case letters,
+    /// which nearly every rule does.
+    private static func upper(_ s: Substring) -> Substring {
+        if s.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x61 && $0 <= 0x7A) }) { return s }
+        return Substring(s.uppercased())
+    }
+
     /// Nil when the rule is malformed or uses a part the expander cannot honour; the caller
     /// then keeps only DTSTART rather than guess at instances.
     init?(_ text: String) {
@@ -48,8 +55,8 @@ struct RecurrenceRule: Sendable, Hashable {
         for part in text.split(separator: ";", omittingEmptySubsequences: true) {
             let pieces = part.split(separator: "=", maxSplits: 1)
             guard pieces.count == 2 else { return nil }
-            let key = Self.trimmed(pieces[0]).uppercased()
-            let value = Self.trimmed(pieces[1]).uppercased()
+            let key = Self.upper(Self.trimmed(pieces[0]))
+            let value = Self.upper(Self.trimmed(pieces[1]))
             switch key {
             case "FREQ":
                 switch value {
@@ -69,7 +76,7 @@ struct RecurrenceRule: Sendable, Hashable {
                 guard let n = Int(value), n >= 0 else { return nil }
                 rule.count = n
             case "UNTIL":
-                guard let t = EventTime(iCalendar: value, tzid: nil) else { return nil }
+                guard let t = EventTime(iCalendar: String(value), tzid: nil) else { return nil }
                 rule.until = t
             case "BYSECOND":
                 guard let v = Self.ints(value, 0...60, negative: false) else { return nil }; rule.bySecond = v
@@ -94,7 +101,7 @@ struct RecurrenceRule: Sendable, Hashable {
                 }
                 rule.byDay = days
             case "WKST":
-                guard let i = Self.weekdayNames.firstIndex(of: value) else { return nil }
+                guard let i = Self.weekdayNames.firstIndex(where: { $0 == value }) else { return nil }
                 rule.weekStart = i
             default:
                 // X- parts are extensions that do not change the set; anything else (RSCALE,
@@ -109,10 +116,10 @@ struct RecurrenceRule: Sendable, Hashable {
 
     private init(frequency: Frequency) { self.frequency = frequency }
 
-    private static func ints(_ value: String, _ range: ClosedRange<Int>, negative: Bool) -> [Int]? {
+    private static func ints(_ value: Substring, _ range: ClosedRange<Int>, negative: Bool) -> [Int]? {
         var out: [Int] = []
         for item in value.split(separator: ",") {
-            guard let n = Int(item.hasPrefix("+") ? String(item.dropFirst()) : String(item)) else { return nil }
+            guard let n = Int(item.hasPrefix("+") ? item.dropFirst() : item) else { return nil }
             if range.contains(n) || (negative && range.contains(-n)) {
                 out.append(n)
             } else {

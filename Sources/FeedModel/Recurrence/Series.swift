@@ -56,9 +56,10 @@ struct Series {
             guard let rule = RecurrenceRule(text) else { continue }
             let iterator = RuleIterator(rule: rule, start: master.start.civil, allDay: master.start.isAllDay)
             let before = out.count
+            let untilSeconds = rule.until.map { zones.seconds($0) }
             iterator.forEach(
                 skipTo: skipTo, stopAfter: stopAfter, maxSteps: OccurrenceExpander.maxSteps,
-                isPastUntil: { isPast($0, until: rule.until) },
+                isPastUntil: { isPast($0, until: rule.until, untilSeconds: untilSeconds) },
                 visit: { civil in
                     let start = OccurrenceSpan.withCivil(master.start, civil)
                     if seconds(start) > lastStart { return false }
@@ -148,14 +149,16 @@ struct Series {
         }
     }
 
-    private func isPast(_ c: CivilDateTime, until: EventTime?) -> Bool {
-        guard let until else { return false }
+    /// `untilSeconds`: `zones.seconds(until)`, computed once per rule.
+    private func isPast(_ c: CivilDateTime, until: EventTime?, untilSeconds: Int?) -> Bool {
+        guard let until, let untilSeconds else { return false }
         switch (until, master.start) {
         case (.allDay(let d), _):
             // A DATE bound includes its whole day.
             return c.date > d
         case (.utc, .utc), (.utc, .zoned), (.zoned, .utc), (.zoned, .zoned):
-            return zones.seconds(local: c, zoneOf: master.start) > zones.seconds(until)
+            // `rules` are DTSTART's zone's: what `zones.seconds(local:zoneOf: master.start)` reads.
+            return rules.utcSeconds(forLocal: CivilMath.seconds(c)) > untilSeconds
         default:
             // Floating against UTC is not valid RFC 5545; reading both as wall clock is what
             // libical does.

@@ -22,16 +22,17 @@ public enum CalendarInspectJSON {
             for t in raw.events[i].rdates { hub.prepare(t) }
             for t in raw.events[i].exdates { hub.prepare(t) }
         }
+        // One zone table for the rows and their writing: rows carry its indices.
+        var zones = InspectZones(hub)
         var rows: [Row] = []
         var order: [Int] = []
         if let window {
-            rows = occurrenceRows(raw, window: window, hub: hub, wrZone: wrZone, limit: limit)
+            rows = occurrenceRows(raw, window: window, hub: hub, wrZone: wrZone, limit: limit, zones: &zones)
             order = sortedOrder(rows, raw)
         }
         let kept = limit.map { order.prefix(max(0, $0)) } ?? order[...]
         // Written straight as bytes, in the key order the contract shows.
         var out = JSONBytes(capacity: kept.count * 360 + raw.events.count * 400 + 4_096)
-        var zones = ZoneCache(hub)
         out.append("{\"format\": \"icalendar\", \"parse_ok\": true, \"calendars\": ")
         out.append(raw.calendars)
         out.append(", \"events\": [")
@@ -48,9 +49,10 @@ public enum CalendarInspectJSON {
         if window != nil {
             out.append(", \"occurrences_count\": ")
             out.append(kept.count)
-            out.append(kept.count < rows.count ? ", \"occurrences_truncated\": true" : ", \"occurrences_truncated\": false")
+            out.append(", \"occurrences_truncated\": ")
+            out.append(kept.count < rows.count ? "true" : "false")
             out.append(", \"occurrences\": ")
-            writeRows(rows, kept, raw, hub: hub, into: &out)
+            writeRows(rows, kept, raw, zones: zones, into: &out)
         }
         out.append("}")
         return out.bytes
@@ -59,12 +61,12 @@ public enum CalendarInspectJSON {
     // MARK: - events
 
     private static func writeEvent(
-        _ e: RawCalendarEvent, hub: ZoneBook, zones: inout ZoneCache, into out: inout JSONBytes
+        _ e: RawCalendarEvent, hub: ZoneBook, zones: inout InspectZones, into out: inout JSONBytes
     ) {
         func time(_ t: EventTime?) {
             guard let t else { return out.append("null") }
             out.append("\"")
-            write(t, zones: &zones, into: &out)
+            zones.write(t, into: &out)
             out.append("\"")
         }
         func times(_ list: [EventTime]) {
@@ -123,11 +125,12 @@ public enum CalendarInspectJSON {
 
     // MARK: - occurrences
 
+    /// One occurrence, packed: tens of thousands are collected before they are sorted.
     private struct Row {
-        var start: EventTime
-        var recurrenceID: EventTime
+        var start: InspectTime
+        var recurrenceID: InspectTime
         /// The end shown: the occurrence's, a PERIOD's, or the start (a day later for dates).
-        var end: EventTime
+        var end: InspectTime
         /// Index of the master or override in `RawCalendar.events`; rows stay small to sort.
         var source: Int
         /// Start as the contract sorts it: zoned by instant, floating and dates as if UTC.
@@ -138,12 +141,11 @@ public enum CalendarInspectJSON {
     /// The occurrences as one JSON array, written byte by byte; the fields an occurrence takes
     /// from its event are written once per event, not once per occurrence.
     private static func writeRows(
-        _ rows: [Row], _ order: ArraySlice<Int>, _ raw: RawCalendar, hub: ZoneBook, into out: inout JSONBytes
+        _ rows: [Row], _ order: ArraySlice<Int>, _ raw: RawCalendar, zones: InspectZones, into out: inout JSONBytes
     ) {
         // Each event's fixed fields, rendered once into `fixed`: the part before the start and the tail.
         var fixed = JSONBytes()
         var heads = [(head: Range<Int>, tail: Range<Int>)?](repeating: nil, count: raw.events.count)
-        var zones = ZoneCache(hub)
         out.append("[")
         rows.withUnsafeBufferPointer { rows in
             for i in order {
@@ -168,39 +170,22 @@ public enum CalendarInspectJSON {
                 }
                 guard let parts = heads[source] else { continue }
                 out.append(fixed.bytes[parts.head])
-                write(rows[i].start, zones: &zones, into: &out)
+                zones.write(rows[i].start, into: &out)
                 out.append("\", \"end\": \"")
-                write(rows[i].end, zones: &zones, into: &out)
+                zones.write(rows[i].end, into: &out)
                 out.append(rows[i].start.isAllDay ? "\", \"all_day\": true" : "\", \"all_day\": false")
                 out.append(", \"recurrence_id\": \"")
-                write(rows[i].recurrenceID, zones: &zones, into: &out)
+                zones.write(rows[i].recurrenceID, into: &out)
                 out.append(fixed.bytes[parts.tail])
             }
         }
         out.append("]")
     }
 
-    /// `ZoneBook.knownRules` for the TZID asked last: the rows of one series all ask for the
-    /// same zone, so most lookups need no hashing.
-    private struct ZoneCache {
-        let hub: ZoneBook
-        var tzid = ""
-        var rules: ZoneRules?
-
-        init(_ hub: ZoneBook) { self.hub = hub }
-
-        mutating func knownRules(_ id: String) -> ZoneRules? {
-            if id != tzid {
-                tzid = id
-                rules = hub.knownRules(id)
-            }
-            return rules
-        }
-    }
-
     /// Every occurrence in the window, in expansion order (see `sortedOrder`).
     private static func occurrenceRows(
-        _ raw: RawCalendar, window: InspectWindow, hub: ZoneBook, wrZone: TimeZone?, limit: Int?
+        _ raw: RawCalendar, window: InspectWindow, hub: ZoneBook, wrZone: TimeZone?, limit: Int?,
+        zones: inout InspectZones
     ) -> [Row] {
         var ignored: [ParseWarning] = []
         let floatingZone = wrZone?.identifier
@@ -218,7 +203,6 @@ public enum CalendarInspectJSON {
             groups[key, default: []].append((index, event))
         }
         var rows: [Row] = []
-        var zones = ZoneCache(hub)
         var periods = PeriodEnds()
         for key in order {
             let members = groups[key] ?? []
@@ -294,7 +278,7 @@ public enum CalendarInspectJSON {
     }
 
     private static func row(
-        _ o: ExpandedInstance, _ raw: RawCalendar, index: Int, hub: ZoneBook, zones: inout ZoneCache,
+        _ o: ExpandedInstance, _ raw: RawCalendar, index: Int, hub: ZoneBook, zones: inout InspectZones,
         periods: inout PeriodEnds
     ) -> Row {
         var end = o.end
@@ -313,7 +297,8 @@ public enum CalendarInspectJSON {
             shownEnd = o.start
         }
         return Row(
-            start: o.start, recurrenceID: o.recurrenceID, end: shownEnd, source: index,
+            start: zones.pack(o.start), recurrenceID: zones.pack(o.recurrenceID), end: zones.pack(shownEnd),
+            source: index,
             startKey: sortKey(o.start, seconds: o.startSeconds, zones: &zones),
             recurrenceKey: sortKey(o.recurrenceID, seconds: o.recurrenceSeconds, zones: &zones))
     }
@@ -333,7 +318,7 @@ public enum CalendarInspectJSON {
     }
 
     /// `seconds`: the UTC seconds of `t` as `ZoneBook.seconds` gives them.
-    private static func sortKey(_ t: EventTime, seconds: Int, zones: inout ZoneCache) -> Int {
+    private static func sortKey(_ t: EventTime, seconds: Int, zones: inout InspectZones) -> Int {
         switch t {
         case .zoned(let c, let tzid) where zones.knownRules(tzid) == nil: return c.secondsSince1970
         case .utc, .zoned: return seconds
@@ -344,30 +329,12 @@ public enum CalendarInspectJSON {
 
     // MARK: - values
 
-    /// `format`'s text, written into `out`.
-    private static func write(_ t: EventTime, zones: inout ZoneCache, into out: inout JSONBytes) {
-        switch t {
-        case .allDay(let d): out.append(d)
-        case .floating(let c): out.append(c)
-        case .utc(let c):
-            out.append(c)
-            out.append("+00:00")
-        case .zoned(let c, let tzid):
-            guard let rules = zones.knownRules(tzid) else { return out.append(c) }
-            let local = c.secondsSince1970
-            let (seconds, offset) = rules.resolve(local: local)
-            // Only a time in a DST gap reads as another wall-clock time.
-            out.append(seconds + offset == local ? c : CivilDateTime(secondsSince1970: seconds + offset))
-            out.appendOffset(offset)
-        }
-    }
-
     /// DATE `YYYY-MM-DD`; zoned and UTC with the offset in effect; floating without one (also a
     /// TZID that names no known zone and has no VTIMEZONE).
     static func format(_ t: EventTime, hub: ZoneBook) -> String {
-        var zones = ZoneCache(hub)
+        var zones = InspectZones(hub)
         var out = JSONBytes(capacity: 25)
-        write(t, zones: &zones, into: &out)
+        zones.write(t, into: &out)
         return String(decoding: out.bytes, as: UTF8.self)
     }
 }
