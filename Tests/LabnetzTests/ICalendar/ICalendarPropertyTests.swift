@@ -1,7 +1,7 @@
-import FeedModel
 import Foundation
 import Testing
 
+@testable import FeedModel
 @testable import Parsing
 @testable import Publishing
 
@@ -131,5 +131,29 @@ struct ICalendarPropertyTests {
         }
         // Both paths were exercised: most strings on bytes, the marks next to escapes by Character.
         #expect(byteReadings > 1_000 && byteReadings < 3_000)
+    }
+
+    @Test func ruleCutByByteReadsWhatSplittingByCharacterReads() {
+        // Empty parts, runs of `=` and `;`, spaces and a CR LF (one Character) are the hard cases.
+        let alphabet = ["=", ";", "FREQ", "daily", "X-A", " ", "\t", "3", "\r\n", "==", ";;"]
+        var random = SplitMix64(seed: 5)
+        var accepted = 0
+        for _ in 0..<3_000 {
+            let length = Int(random.next() % 9)
+            let text = (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }.joined()
+            func parts(byCharacter: Bool) -> [String] {
+                var seen: [String] = []
+                let read = RecurrenceRule.forEachPart(of: text, byCharacter: byCharacter) { name, value in
+                    seen.append("\(name)|\(value)")
+                    return true
+                }
+                return seen + [read ? "read" : "refused"]
+            }
+            let byBytes = parts(byCharacter: false)
+            #expect(byBytes == parts(byCharacter: true), "\(text.debugDescription)")
+            if byBytes.last == "read" { accepted += 1 }
+        }
+        // Both outcomes were exercised.
+        #expect(accepted > 100 && accepted < 2_900)
     }
 }
