@@ -81,41 +81,12 @@ struct JSONBytes {
 
     private static func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 48 + nibble : 87 + nibble }
 
-    /// `n` as exactly `width` digits (0 ≤ n < 10^width).
-    private mutating func digits(_ n: Int, _ width: Int) {
-        switch width {
-        case 2: two(n)
-        case 4:
-            two(n / 100)
-            two(n % 100)
-        default:
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            var v = n
-            while divisor > 0 {
-                bytes.append(UInt8(48 + v / divisor))
-                v %= divisor
-                divisor /= 10
-            }
-        }
-    }
-
-    /// Two digits; constant divisors, so no division instruction on the hot path.
-    private mutating func two(_ n: Int) {
-        bytes.append(UInt8(truncatingIfNeeded: 48 + n / 10))
-        bytes.append(UInt8(truncatingIfNeeded: 48 + n % 10))
-    }
-
     /// `YYYY-MM-DD`, as `CivilDate.isoString` writes it.
     mutating func append(_ d: CivilDate) {
         guard (0...9999).contains(d.year), (0..<100).contains(d.month), (0..<100).contains(d.day) else {
             return append(d.isoString)
         }
-        digits(d.year, 4)
-        bytes.append(0x2D)
-        digits(d.month, 2)
-        bytes.append(0x2D)
-        digits(d.day, 2)
+        appendFixed(10) { p in Self.fill(p, d) }
     }
 
     /// `YYYY-MM-DDTHH:MM:SS`, as `CivilDateTime.isoString` writes it.
@@ -123,13 +94,15 @@ struct JSONBytes {
         guard (0...9999).contains(c.date.year), (0..<100).contains(c.date.month), (0..<100).contains(c.date.day),
             (0..<100).contains(c.hour), (0..<100).contains(c.minute), (0..<100).contains(c.second)
         else { return append(c.isoString) }
-        append(c.date)
-        bytes.append(0x54)
-        digits(c.hour, 2)
-        bytes.append(0x3A)
-        digits(c.minute, 2)
-        bytes.append(0x3A)
-        digits(c.second, 2)
+        appendFixed(19) { p in
+            Self.fill(p, c.date)
+            p[10] = 0x54  // T
+            Self.two(p + 11, c.hour)
+            p[13] = 0x3A
+            Self.two(p + 14, c.minute)
+            p[16] = 0x3A
+            Self.two(p + 17, c.second)
+        }
     }
 
     /// `±HH:MM` for an offset in seconds.
@@ -139,9 +112,37 @@ struct JSONBytes {
             bytes.append(offset < 0 ? 0x2D : 0x2B)
             return append(CivilDateTime.offsetSuffix(minutes))
         }
-        bytes.append(offset < 0 ? 0x2D : 0x2B)
-        digits(minutes / 60, 2)
-        bytes.append(0x3A)
-        digits(minutes % 60, 2)
+        appendFixed(6) { p in
+            p[0] = offset < 0 ? 0x2D : 0x2B
+            Self.two(p + 1, minutes / 60)
+            p[3] = 0x3A
+            Self.two(p + 4, minutes % 60)
+        }
+    }
+
+    /// Appends `count` bytes that `fill` writes: one append instead of one per digit, since
+    /// tens of thousands of times are written.
+    private mutating func appendFixed(_ count: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+            guard let p = buffer.baseAddress else { return }
+            fill(p)
+            bytes.append(contentsOf: UnsafeBufferPointer(buffer))
+        }
+    }
+
+    /// `YYYY-MM-DD` into `p[0..<10]` (year within 0...9999, month and day below 100).
+    private static func fill(_ p: UnsafeMutablePointer<UInt8>, _ d: CivilDate) {
+        two(p, d.year / 100)
+        two(p + 2, d.year % 100)
+        p[4] = 0x2D
+        two(p + 5, d.month)
+        p[7] = 0x2D
+        two(p + 8, d.day)
+    }
+
+    /// Two digits of `n` (0 ≤ n < 100) into `p[0]` and `p[1]`.
+    private static func two(_ p: UnsafeMutablePointer<UInt8>, _ n: Int) {
+        p[0] = UInt8(truncatingIfNeeded: 48 + n / 10)
+        p[1] = UInt8(truncatingIfNeeded: 48 + n % 10)
     }
 }
