@@ -4,13 +4,26 @@ import Foundation
 struct ContentLine: Sendable, Hashable {
     /// Upper-cased property name.
     var name: String
-    /// Upper-cased parameter names to their values, quotes removed.
-    var parameters: [String: [String]]
+    /// Parameters in the order written, names upper-cased, quotes removed; a list, not a
+    /// dictionary, since most lines have none or one and a dictionary per line costs more.
+    var parameters: [Parameter]
     var value: String
     /// 1-based line of the first physical line in the original text.
     var line: Int
 
-    func parameter(_ name: String) -> String? { parameters[name]?.first }
+    /// One `NAME=value,value` parameter.
+    struct Parameter: Sendable, Hashable {
+        var name: String
+        var values: [String]
+    }
+
+    /// The first value given for `name` (a name written twice counts as one list of values).
+    func parameter(_ name: String) -> String? {
+        for p in parameters where p.name == name {
+            if let first = p.values.first { return first }
+        }
+        return nil
+    }
 
     /// What one logical line holds: a content line, or text that is none.
     enum Scanned {
@@ -78,14 +91,14 @@ struct ContentLine: Sendable, Hashable {
         }
     }
 
-    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (String, [String: [String]], String)? {
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (String, [Parameter], String)? {
         let n = b.count
         var i = 0
         while i < n, b[i] != 0x3B, b[i] != 0x3A { i += 1 }  // ; :
         guard i < n else { return nil }
         let name = upper(b, 0, i)
         guard !name.isEmpty else { return nil }
-        var parameters: [String: [String]] = [:]
+        var parameters: [Parameter] = []
         while i < n, b[i] == 0x3B {
             i += 1
             let keyStart = i
@@ -114,7 +127,7 @@ struct ContentLine: Sendable, Hashable {
             }
             // `DTSTART;;VALUE=…` has a parameter without a name: not a content line.
             guard !key.isEmpty else { return nil }
-            parameters[key, default: []] += values
+            parameters.append(Parameter(name: key, values: values))
         }
         guard i < n, b[i] == 0x3A else { return nil }
         let value = String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)...]), as: UTF8.self)
