@@ -35,6 +35,12 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .long, help: .hidden)
     var filesFrom: String?
 
+    /// With `--summary`: print to standard error the seconds (monotonic wall clock, and this
+    /// process's CPU time) spent reading and parsing the files, start-up and output left out: the
+    /// scope in which benchmarks time the Python peers.
+    @Flag(name: .long, help: .hidden)
+    var timing = false
+
     @Argument(help: "The file to read.")
     var files: [String] = []
 
@@ -42,6 +48,7 @@ struct InspectCommand: ParsableCommand {
 
     func validate() throws {
         if filesFrom != nil, !summary { throw ValidationError("--files-from goes with --summary") }
+        if timing, !summary { throw ValidationError("--timing goes with --summary") }
         if files.isEmpty, filesFrom == nil { throw ValidationError("name the file to read") }
         if !summary, files.count > 1 { throw ValidationError("inspect reads one file") }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
@@ -94,15 +101,30 @@ struct InspectCommand: ParsableCommand {
             }
             paths += String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
         }
+        var spent = (wall: 0.0, cpu: 0.0)
         for path in paths {
-            switch DocumentSummary.read(path: path, contentType: contentType) {
+            let started = (wall: Self.seconds(CLOCK_MONOTONIC), cpu: Self.seconds(CLOCK_PROCESS_CPUTIME_ID))
+            let read = DocumentSummary.read(path: path, contentType: contentType)
+            spent.wall += Self.seconds(CLOCK_MONOTONIC) - started.wall
+            spent.cpu += Self.seconds(CLOCK_PROCESS_CPUTIME_ID) - started.cpu
+            switch read {
             case .success(let summary): print(summary.json)
             case .failure(let failure):
                 emitError("\(path): \(failure)")
                 failed = true
             }
         }
+        if timing {
+            let line = "read+parse seconds: wall \(spent.wall) cpu \(spent.cpu) files \(paths.count)\n"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
         if failed { throw ExitCode(1) }
+    }
+
+    private static func seconds(_ clock: clockid_t) -> Double {
+        var now = timespec()
+        clock_gettime(clock, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     private func emitError(_ message: String) {
