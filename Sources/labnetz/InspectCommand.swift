@@ -36,8 +36,8 @@ struct InspectCommand: ParsableCommand {
     var filesFrom: String?
 
     /// With `--summary`: print to standard error the seconds (monotonic wall clock, and this
-    /// process's CPU time) spent reading and parsing the files, start-up and output left out: the
-    /// scope in which benchmarks time the Python peers.
+    /// process's CPU time) spent reading and parsing the files (and writing their summary lines),
+    /// start-up and argument parsing left out: the scope in which benchmarks time the Python peers.
     @Flag(name: .long, help: .hidden)
     var timing = false
 
@@ -99,15 +99,16 @@ struct InspectCommand: ParsableCommand {
                 emitError("cannot read \(list)")
                 throw ExitCode(1)
             }
-            paths += String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+            // Split on line-feed and carriage-return bytes: a Character-wise split cost more than reading a small file.
+            paths += data.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }).map {
+                String(decoding: $0, as: UTF8.self)
+            }
         }
-        var spent = (wall: 0.0, cpu: 0.0)
+        // Around the whole loop: the summary lines (buffered) are counted too, which keeps the
+        // figure on the safe side and spares a clock read per file.
+        let started = (wall: Self.seconds(CLOCK_MONOTONIC), cpu: Self.seconds(CLOCK_PROCESS_CPUTIME_ID))
         for path in paths {
-            let started = (wall: Self.seconds(CLOCK_MONOTONIC), cpu: Self.seconds(CLOCK_PROCESS_CPUTIME_ID))
-            let read = DocumentSummary.read(path: path, contentType: contentType)
-            spent.wall += Self.seconds(CLOCK_MONOTONIC) - started.wall
-            spent.cpu += Self.seconds(CLOCK_PROCESS_CPUTIME_ID) - started.cpu
-            switch read {
+            switch DocumentSummary.read(path: path, contentType: contentType) {
             case .success(let summary): print(summary.json)
             case .failure(let failure):
                 emitError("\(path): \(failure)")
@@ -115,7 +116,9 @@ struct InspectCommand: ParsableCommand {
             }
         }
         if timing {
-            let line = "read+parse seconds: wall \(spent.wall) cpu \(spent.cpu) files \(paths.count)\n"
+            let wall = Self.seconds(CLOCK_MONOTONIC) - started.wall
+            let cpu = Self.seconds(CLOCK_PROCESS_CPUTIME_ID) - started.cpu
+            let line = "read+parse seconds: wall \(wall) cpu \(cpu) files \(paths.count)\n"
             FileHandle.standardError.write(Data(line.utf8))
         }
         if failed { throw ExitCode(1) }

@@ -162,7 +162,8 @@ def main():
     # MB/s and items/s are by wall time; "cpu s" is user+sys, steadier when the machine is busy.
     # Each ratio is given by wall time, then by CPU time, against two labnetz figures:
     #   process:    labnetz as a whole process (start-up, argument parsing, output included);
-    #   read+parse: the seconds labnetz spends reading and parsing the files (its own --timing),
+    #   read+parse: the seconds labnetz spends reading and parsing the files (its own --timing;
+    #               the loop over the files, summary lines included),
     #               the scope the Python peers are timed in (around their parse calls, files
     #               already in memory; labnetz's figure still includes reading the files).
     # xmllint is always a whole process: `xmllint --stream --noout FILE...`, one process for all

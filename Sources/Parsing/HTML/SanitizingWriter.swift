@@ -113,7 +113,8 @@ struct SanitizingWriter {
         }
         out.append(UInt8(ascii: " "))
         out.append(contentsOf: name.utf8)
-        out.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
+        out.append(UInt8(ascii: "="))
+        out.append(UInt8(ascii: "\""))
         HTMLEscape.appendText(value.utf8, to: &out, quotes: true)
         out.append(UInt8(ascii: "\""))
         return true

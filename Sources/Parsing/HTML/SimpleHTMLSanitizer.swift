@@ -220,7 +220,8 @@ struct SimpleHTMLSanitizer {
 
     private mutating func closeTop() {
         let index = open.removeLast()
-        out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+        out.append(UInt8(ascii: "<"))
+        out.append(UInt8(ascii: "/"))
         out.append(contentsOf: tags[index].name.utf8)
         out.append(UInt8(ascii: ">"))
     }
