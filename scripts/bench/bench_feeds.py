@@ -169,8 +169,9 @@ def main():
     #               the scope the Python peers are timed in (around their parse calls, files
     #               already in memory; labnetz's figure still includes reading the files).
     # xmllint is always a whole process: `xmllint --stream --noout FILE...`, one process for all
-    # files (its start-up is about a millisecond). The goals are read against read+parse for the
-    # Python peers (same scope) and against process for xmllint (both whole processes).
+    # files (its start-up costs about 3 ms of CPU, labnetz's about 25 ms). The goals are read
+    # against read+parse for the Python peers (same scope) and against process for xmllint (both
+    # whole processes).
     print(f"load average {os.getloadavg()[0]:.1f} at the start")
     print(f"{'input':<32} {'tool':<21} {'MB/s':>7} {'items/s':>9} {'items':>6} {'cpu s':>6}"
           f"   labnetz is (wall, cpu) faster, by labnetz process | by labnetz read+parse")
