@@ -10,7 +10,12 @@ public enum DocumentParser {
 
     /// The format the bytes look like, or nil when they are none of RSS, Atom, JSON Feed, iCalendar.
     public static func sniff(_ data: Data, contentType: String? = nil) -> FeedFormat? {
-        var bytes = data.prefix(4096)[...]
+        sniff(bytes: Array(data.prefix(4096))[...], contentType: contentType)
+    }
+
+    /// `sniff` over bytes already read: the first 4 KB decide.
+    static func sniff(bytes head: ArraySlice<UInt8>, contentType: String?) -> FeedFormat? {
+        var bytes = head.prefix(4096)
         // UTF-16/32 byte order marks mean XML here: JSON and iCalendar are UTF-8 in practice.
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return sniffXML(bytes) }
         // UTF-16/32 without a BOM (a NUL next to `<`) and EBCDIC (`<?xm` is 4C 6F A7 94) are XML too.
@@ -34,13 +39,20 @@ public enum DocumentParser {
 
     /// Atom by its root element; everything else XML goes to the RSS family reader, which
     /// names the root it found when it is no feed at all (an HTML error page, say).
-    private static func sniffXML(_ bytes: Data.SubSequence) -> FeedFormat {
+    private static func sniffXML(_ bytes: ArraySlice<UInt8>) -> FeedFormat {
         // NULs dropped (UTF-16), ASCII case ignored: no lower-cased copy, no Foundation search.
-        let text: [UInt8] = bytes.compactMap { $0 == 0 ? nil : $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
-        func has(_ needle: String) -> Bool {
-            let n = Array(needle.utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        for b in bytes where b != 0 { text.append(b >= 65 && b <= 90 ? b | 0x20 : b) }
+        func has(_ needle: StaticString) -> Bool {
+            let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
             guard text.count >= n.count else { return false }
-            return (0...(text.count - n.count)).contains { text[$0..<$0 + n.count].elementsEqual(n) }
+            var i = 0
+            while let at = text[i...].firstIndex(of: n[0]), at + n.count <= text.count {
+                if text[at..<at + n.count].elementsEqual(n) { return true }
+                i = at + 1
+            }
+            return false
         }
         return has("<feed") && !has("<rss") ? .atom : .rss
     }

@@ -10,36 +10,85 @@ public struct DocumentSummary: Sendable {
     public var warnings: [ParseWarning]
     public var bytes: Int
 
-    /// Reads the file at `path`. RSS and Atom are streamed from disk entry by entry, so memory
-    /// stays at one entry's size whatever the file's, and no size cap applies: the caller chose
-    /// this local file. Other formats are read whole.
+    /// Files up to this size are read whole, once, and that one buffer serves sniffing, the
+    /// charset decision and parsing; larger ones are streamed from disk.
+    static let wholeFileLimit = 4 << 20
+
+    /// Reads the file at `path`. A large RSS or Atom file is streamed from disk entry by entry, so
+    /// memory stays at one entry's size whatever the file's, and no size cap applies: the caller
+    /// chose this local file. Other formats are read whole.
     public static func read(path: String, contentType: String? = nil) -> Result<DocumentSummary, ParseFailure> {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(ParseFailure("cannot read \(path)"))
+        read(path: path, contentType: contentType, wholeFileLimit: wholeFileLimit)
+    }
+
+    /// `read`, with the size up to which a file is read whole (tests compare both ways).
+    static func read(path: String, contentType: String?, wholeFileLimit: Int) -> Result<DocumentSummary, ParseFailure> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(ParseFailure("cannot read \(path)")) }
+        var info = stat()
+        let regular = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        if regular, Int(info.st_size) <= wholeFileLimit {
+            let bytes = readAll(fd, expected: Int(info.st_size))
+            close(fd)
+            guard let bytes else { return .failure(ParseFailure("cannot read \(path)")) }
+            return summary(of: bytes, contentType: contentType)
         }
-        let head = (try? handle.read(upToCount: 4096)) ?? Data()
-        let size = (try? handle.seekToEnd()).map(Int.init) ?? head.count
-        try? handle.close()
-        switch DocumentParser.sniff(head, contentType: contentType) {
+        var head = [UInt8](repeating: 0, count: 4096)
+        let count = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        close(fd)
+        head.removeSubrange(max(count, 0)...)
+        let size = regular ? Int(info.st_size) : head.count
+        switch DocumentParser.sniff(bytes: head[...], contentType: contentType) {
         case .rss, .atom:
-            var count = 0
-            return XMLFeedParser.stream(.file(path), baseURL: nil, contentType: contentType, maxBytes: .max) { _ in
-                count += 1
-            }
-            .map { feed in
-                DocumentSummary(
-                    format: feed.format, items: count, bozo: feed.bozo, warnings: feed.warnings, bytes: size)
-            }
+            return streamed(.file(path), contentType: contentType, size: size)
         default:
             guard let data = FileManager.default.contents(atPath: path) else {
                 return .failure(ParseFailure("cannot read \(path)"))
             }
-            return DocumentParser.parse(data, baseURL: nil, contentType: contentType, hubZone: .gmt).map { result in
+            return summary(of: [UInt8](data), contentType: contentType)
+        }
+    }
+
+    /// The summary of a document in memory.
+    static func summary(of bytes: [UInt8], contentType: String?) -> Result<DocumentSummary, ParseFailure> {
+        switch DocumentParser.sniff(bytes: bytes[...], contentType: contentType) {
+        case .rss, .atom:
+            return streamed(.memory(bytes), contentType: contentType, size: bytes.count)
+        default:
+            return DocumentParser.parse(Data(bytes), baseURL: nil, contentType: contentType, hubZone: .gmt).map {
+                result in
                 DocumentSummary(
                     format: result.version, items: result.events.count + result.articles.count, bozo: result.bozo,
-                    warnings: result.warnings, bytes: data.count)
+                    warnings: result.warnings, bytes: bytes.count)
             }
         }
+    }
+
+    private static func streamed(_ source: XMLByteSource, contentType: String?, size: Int) -> Result<
+        DocumentSummary, ParseFailure
+    > {
+        var count = 0
+        return XMLFeedParser.stream(source, baseURL: nil, contentType: contentType, maxBytes: .max) { _ in
+            count += 1
+        }
+        .map { feed in
+            DocumentSummary(format: feed.format, items: count, bozo: feed.bozo, warnings: feed.warnings, bytes: size)
+        }
+    }
+
+    /// The rest of `fd` (about `expected` bytes; a file that grows meanwhile is read to its end).
+    private static func readAll(_ fd: Int32, expected: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: expected + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let n = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 
     /// One JSON object on one line, keys sorted. Written by hand: JSONSerialization took a
@@ -73,4 +122,9 @@ public struct DocumentSummary: Sendable {
         }
         return out
     }
+}
+
+/// read(2); a free function, since `DocumentSummary.read` hides the C name inside the type.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }

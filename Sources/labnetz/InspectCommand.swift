@@ -40,6 +40,12 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .long, help: .hidden)
     var filesFrom: String?
 
+    /// With `--summary`: print to standard error the seconds (monotonic wall clock, and this
+    /// process's CPU time) spent reading and parsing the files (and writing their summary lines),
+    /// start-up and argument parsing left out: the scope in which benchmarks time the Python peers.
+    @Flag(name: .long, help: .hidden)
+    var timing = false
+
     @Argument(help: "The file to read.")
     var files: [String] = []
 
@@ -47,6 +53,7 @@ struct InspectCommand: ParsableCommand {
 
     func validate() throws {
         if filesFrom != nil, !summary { throw ValidationError("--files-from goes with --summary") }
+        if timing, !summary { throw ValidationError("--timing goes with --summary") }
         if files.isEmpty, filesFrom == nil { throw ValidationError("name the file to read") }
         if !summary, files.count > 1 { throw ValidationError("inspect reads one file") }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
@@ -99,8 +106,14 @@ struct InspectCommand: ParsableCommand {
                 emitError("cannot read \(list)")
                 throw ExitCode(1)
             }
-            paths += String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+            // Split on line-feed and carriage-return bytes: a Character-wise split cost more than reading a small file.
+            paths += data.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }).map {
+                String(decoding: $0, as: UTF8.self)
+            }
         }
+        // Around the whole loop: the summary lines (buffered) are counted too, which keeps the
+        // figure on the safe side and spares a clock read per file.
+        let started = (wall: Self.seconds(CLOCK_MONOTONIC), cpu: Self.seconds(CLOCK_PROCESS_CPUTIME_ID))
         for path in paths {
             switch DocumentSummary.read(path: path, contentType: contentType) {
             case .success(let summary): print(summary.json)
@@ -109,7 +122,19 @@ struct InspectCommand: ParsableCommand {
                 failed = true
             }
         }
+        if timing {
+            let wall = Self.seconds(CLOCK_MONOTONIC) - started.wall
+            let cpu = Self.seconds(CLOCK_PROCESS_CPUTIME_ID) - started.cpu
+            let line = "read+parse seconds: wall \(wall) cpu \(cpu) files \(paths.count)\n"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
         if failed { throw ExitCode(1) }
+    }
+
+    private static func seconds(_ clock: clockid_t) -> Double {
+        var now = timespec()
+        clock_gettime(clock, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     private func emitError(_ message: String) {

@@ -17,7 +17,8 @@ struct RFC822DateScanner {
                 time = t
                 if let trailing { offset = trailing }
             } else if token.allSatisfy(FeedDate.isDigit) {
-                guard token.count <= 4, let v = Int(String(decoding: token, as: UTF8.self)) else { return nil }
+                guard token.count <= 4, !token.isEmpty else { return nil }
+                let v = token.reduce(0) { $0 * 10 + Int($1 - 48) }
                 if token.count >= 3 {
                     guard year == nil else { return nil }
                     year = token.count == 3 ? v + 1900 : v
@@ -33,6 +34,13 @@ struct RFC822DateScanner {
                 guard let o = Self.numericOffset(Array(token.dropFirst()), negative: first == UInt8(ascii: "-"))
                 else { return nil }
                 offset = o
+            } else if let word = Self.asciiWord(token) {
+                // Month, weekday and zone names are short ASCII words: matched as packed bytes.
+                if month == nil, let m = Self.month(packed: word.code, count: word.count) {
+                    month = m
+                } else if let o = Self.zoneOffset(packed: word.code) {
+                    offset = o
+                }
             } else {
                 let word = String(decoding: token, as: UTF8.self).lowercased()
                 if month == nil, let m = Self.month(word) {
@@ -127,6 +135,56 @@ struct RFC822DateScanner {
         guard m < 60 else { return nil }
         let seconds = h * 3600 + m * 60
         return negative ? -seconds : seconds
+    }
+
+    /// A token of ASCII letters only, lower-cased and packed (at most the first 8 letters; `count`
+    /// is the whole length); nil for any other token.
+    private static func asciiWord(_ token: ArraySlice<UInt8>) -> (code: UInt64, count: Int)? {
+        var code: UInt64 = 0
+        var n = 0
+        for b in token {
+            let lower = b | 0x20
+            guard lower >= 97, lower <= 122 else { return nil }
+            if n < 8 { code = code << 8 | UInt64(lower) }
+            n += 1
+        }
+        return n == 0 ? nil : (code, n)
+    }
+
+    private static func pack(_ s: StaticString) -> UInt64 {
+        var code: UInt64 = 0
+        for i in 0..<s.utf8CodeUnitCount { code = code << 8 | UInt64(s.utf8Start[i]) }
+        return code
+    }
+
+    private static let monthCodes: [UInt64: Int] = [
+        pack("jan"): 1, pack("feb"): 2, pack("mar"): 3, pack("mrz"): 3, pack("apr"): 4, pack("may"): 5,
+        pack("mai"): 5, pack("jun"): 6, pack("jul"): 7, pack("aug"): 8, pack("sep"): 9, pack("oct"): 10,
+        pack("okt"): 10, pack("nov"): 11, pack("dec"): 12, pack("dez"): 12,
+    ]
+
+    /// `month` for a packed ASCII word: its first three letters decide.
+    private static func month(packed code: UInt64, count: Int) -> Int? {
+        guard count >= 3 else { return nil }
+        let first3 = count > 8 ? code >> 40 : code >> (8 * UInt64(count - 3))
+        return monthCodes[first3]
+    }
+
+    private static let zoneCodes: [UInt64: Int] = {
+        var m: [UInt64: Int] = [:]
+        for name: StaticString in ["gmt", "ut", "utc", "z", "wet"] { m[pack(name)] = 0 }
+        for (name, hours): (StaticString, Int) in [
+            ("est", -5), ("edt", -4), ("cst", -6), ("cdt", -5), ("mst", -7), ("mdt", -6), ("pst", -8), ("pdt", -7),
+            ("cet", 1), ("mez", 1), ("west", 1), ("bst", 1), ("cest", 2), ("mesz", 2), ("eet", 2), ("eest", 3),
+        ] {
+            m[pack(name)] = hours * 3600
+        }
+        return m
+    }()
+
+    /// `zoneOffset` for a packed word of letters only (which `GMT+1` and the like never are).
+    private static func zoneOffset(packed code: UInt64) -> Int? {
+        zoneCodes[code]
     }
 
     static func month(_ word: String) -> Int? {

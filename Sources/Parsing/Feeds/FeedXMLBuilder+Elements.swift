@@ -7,7 +7,7 @@ extension FeedXMLBuilder {
         switch local {
         case "rss":
             family = .rss
-            let version = (Self.attribute(attributes, "version") ?? "").trimmingCharacters(in: .whitespaces)
+            let version = (Self.attribute(attributes, "version") ?? "").trimmedBlanks
             switch version {
             case "0.91": feed.format = "rss091u"
             case "0.92": feed.format = "rss092"
@@ -40,6 +40,7 @@ extension FeedXMLBuilder {
             default: feed.format = "atom"
             }
             stack[0].key = "atom:feed"
+            stack[0].element = .atomFeed
             atomNamespace = namespace
             if let lang = stack.last?.lang { feed.language = lang }
         default:
@@ -47,12 +48,15 @@ extension FeedXMLBuilder {
         }
     }
 
-    mutating func handleStart(key: String, namespace: String?, attributes: [XMLAttribute], line: Int) {
+    mutating func handleStart(
+        element: FeedElement?, namespace: String?, attributes: [XMLAttribute], line: Int
+    ) {
         if namespace == XMLNames.rss090 { feed.format = "rss090" }
-        switch key {
-        case "channel", "atom:feed":
+        guard let element else { return }
+        switch element {
+        case .channel, .atomFeed:
             return
-        case "item", "atom:entry":
+        case .item, .atomEntry:
             guard entry == nil else { return }
             var e = RawEntry()
             e.line = line
@@ -70,14 +74,14 @@ extension FeedXMLBuilder {
             rssDescription = nil
             rssSummary = nil
             eventType = nil
-        case "image", "textinput", "textInput", "atom:image", "atom:source", "atom:contributor", "atom:entry-source":
+        case .image, .textinput, .atomImage, .atomSource, .atomContributor, .atomEntrySource:
             skipDepth = depth
-        case "itunes:owner" where person == nil, "atom:author" where person == nil:
+        case .itunesOwner where person == nil, .atomAuthor where person == nil:
             person = RawPerson()
             personDepth = depth
-        case "atom:link":
+        case .atomLink:
             startAtomLink(attributes)
-        case "enclosure":
+        case .enclosure:
             guard let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
             let href = URLResolver.resolve(url, against: base)
             let type = Self.attribute(attributes, "type")
@@ -86,11 +90,11 @@ extension FeedXMLBuilder {
                     RawEnclosure(href: href, type: type, length: Self.attribute(attributes, "length")))
                 entry?.links.append(RawLink(rel: "enclosure", type: type, href: href))
             }
-        case "media:thumbnail":
+        case .mediaThumbnail:
             guard entry != nil, let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
             let href = URLResolver.resolve(url, against: base)
             entry?.thumbnails.append(href)
-        case "media:content":
+        case .mediaContent:
             guard entry != nil, let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
             let href = URLResolver.resolve(url, against: base)
             guard entry?.enclosures.contains(where: { $0.href == href }) == false else { return }
@@ -100,43 +104,45 @@ extension FeedXMLBuilder {
             }
             entry?.enclosures.append(
                 RawEnclosure(href: href, type: type, length: Self.attribute(attributes, "fileSize")))
-        case "atom:category" where Self.attribute(attributes, "term") != nil:
+        case .atomCategory where Self.attribute(attributes, "term") != nil:
             addCategory(
                 RawCategory(
                     term: Self.attribute(attributes, "term") ?? "", scheme: Self.attribute(attributes, "scheme"),
                     label: Self.attribute(attributes, "label")))
-        case "itunes:category":
+        case .itunesCategory:
             if let text = Self.attribute(attributes, "text") {
                 addCategory(RawCategory(term: text, scheme: "http://www.itunes.com/"))
             }
         default:
-            if let mode = fieldMode(key, attributes) { beginCapture(key, mode: mode, attributes: attributes) }
+            if let mode = fieldMode(element, attributes) {
+                beginCapture(element, mode: mode, attributes: attributes)
+            }
         }
     }
 
     /// The capture mode for a field element, or nil for elements this reader does not use.
-    private func fieldMode(_ key: String, _ attributes: [XMLAttribute]) -> TextMode? {
-        switch key {
-        case "title", "description", "content:encoded", "fullitem", "body", "summary", "abstract":
+    private func fieldMode(_ element: FeedElement, _ attributes: [XMLAttribute]) -> TextMode? {
+        switch element {
+        case .title, .description, .contentEncoded, .fullitem, .body, .summary, .abstract:
             return family == .rss ? .html : nil
-        case "dc:title", "dc:description", "itunes:summary", "itunes:subtitle", "media:title", "media:description":
+        case .dcTitle, .dcDescription, .itunesSummary, .itunesSubtitle, .mediaTitle, .mediaDescription:
             return Self.textMode(attributes) == .xhtml ? .xhtml : .html
-        case "dc:author", "itunes:keywords", "media:category", "itunes:name", "itunes:email":
+        case .dcAuthor, .itunesKeywords, .mediaCategory, .itunesName, .itunesEmail:
             return .text
-        case "xhtml:body":
+        case .xhtmlBody:
             return entry != nil ? .xhtml : nil
-        case "atom:title", "atom:subtitle", "atom:tagline", "atom:summary", "atom:content":
+        case .atomTitle, .atomSubtitle, .atomTagline, .atomSummary, .atomContent:
             return family == .atom ? Self.textMode(attributes) : nil
-        case "link", "guid", "pubDate", "lastBuildDate", "author", "managingEditor", "category", "language",
-            "id", "updated":
+        case .link, .guid, .pubDate, .lastBuildDate, .author, .managingEditor, .category, .language,
+            .id, .updated:
             // `id` and `updated` without a namespace: Atom habits in hand-written RSS.
             return family == .rss ? .text : nil
-        case "atom:id", "atom:updated", "atom:modified", "atom:published", "atom:issued", "atom:category":
+        case .atomId, .atomUpdated, .atomModified, .atomPublished, .atomIssued, .atomCategory:
             return family == .atom ? .text : nil
-        case "atom:name", "atom:email", "atom:uri", "atom:url":
+        case .atomName, .atomEmail, .atomUri, .atomUrl:
             return person != nil ? .text : nil
-        case "dc:date", "dcterms:modified", "dcterms:issued", "dc:creator", "dc:subject", "dc:language",
-            "itunes:author", "ev:startdate", "ev:enddate", "ev:location", "ev:organizer", "ev:type":
+        case .dcDate, .dctermsModified, .dctermsIssued, .dcCreator, .dcSubject, .dcLanguage,
+            .itunesAuthor, .evStartdate, .evEnddate, .evLocation, .evOrganizer, .evType:
             return .text
         default:
             return nil
@@ -159,7 +165,7 @@ extension FeedXMLBuilder {
     mutating func startAtomLink(_ attributes: [XMLAttribute]) {
         guard let raw = Self.attribute(attributes, "href") else { return }
         let href = URLResolver.resolve(raw, against: base)
-        let rel = Self.attribute(attributes, "rel")?.trimmingCharacters(in: .whitespaces) ?? "alternate"
+        let rel = Self.attribute(attributes, "rel")?.trimmedBlanks ?? "alternate"
         let link = RawLink(
             rel: rel.isEmpty ? "alternate" : rel, type: Self.attribute(attributes, "type"), href: href,
             title: Self.attribute(attributes, "title"))
@@ -184,8 +190,8 @@ extension FeedXMLBuilder {
         }
         let trimmed = c.plain.trimmed
         let inEntry = entry != nil
-        switch c.key {
-        case "title", "atom:title":
+        switch c.element {
+        case .title, .atomTitle:
             let v = value(of: c).trimmed
             if inEntry {
                 if entry?.title == nil || titleFromMedia { entry?.title = v }
@@ -193,7 +199,7 @@ extension FeedXMLBuilder {
             } else {
                 feed.title = feed.title ?? v
             }
-        case "link":
+        case .link:
             // `<link href="…"/>` is Atom written into RSS; the address (or enclosure) is just as good.
             if trimmed.isEmpty, Self.attribute(c.attributes, "href") != nil {
                 startAtomLink(c.attributes)
@@ -212,13 +218,13 @@ extension FeedXMLBuilder {
                 feed.link = href
                 feed.links.append(link)
             }
-        case "description", "atom:summary", "abstract":
+        case .description, .atomSummary, .abstract:
             let v = value(of: c)
-            if inEntry, c.key == "description" { rssDescription = v }
+            if inEntry, c.element == .description { rssDescription = v }
             if inEntry { if entry?.summary == nil { entry?.summary = v } } else { feed.subtitle = feed.subtitle ?? v }
-        case "atom:subtitle", "atom:tagline":
+        case .atomSubtitle, .atomTagline:
             if !inEntry { feed.subtitle = feed.subtitle ?? value(of: c) }
-        case "content:encoded", "atom:content", "xhtml:body":
+        case .contentEncoded, .atomContent, .xhtmlBody:
             guard inEntry, Self.attribute(c.attributes, "src") == nil else { return }
             let type: String
             switch c.mode {
@@ -228,52 +234,52 @@ extension FeedXMLBuilder {
             }
             let body = RawContent(type: type, language: c.lang, base: c.base, value: value(of: c))
             entry?.content.append(body)
-        case "guid":
+        case .guid:
             guard inEntry, !trimmed.isEmpty else { return }
             entry?.id = trimmed
             guidIsLink = Self.attribute(c.attributes, "isPermaLink")?.lowercased() != "false"
-        case "id":
+        case .id:
             guard !trimmed.isEmpty else { return }
             if inEntry {
                 if entry?.id == nil { entry?.id = trimmed }
             } else if feed.id == nil {
                 feed.id = trimmed
             }
-        case "updated":
+        case .updated:
             setDate(trimmed, published: false, line: line)
-        case "atom:id":
+        case .atomId:
             guard !trimmed.isEmpty else { return }
             // A path as id names a resource of the feed's site: resolved like any relative URI.
             let trimmed = trimmed.hasPrefix("/") ? URLResolver.resolve(trimmed, against: c.base) : trimmed
             if inEntry { entry?.id = trimmed } else { feed.id = feed.id ?? trimmed }
-        case "pubDate", "atom:published", "atom:issued", "dcterms:issued":
+        case .pubDate, .atomPublished, .atomIssued, .dctermsIssued:
             setDate(trimmed, published: true, line: line)
-        case "lastBuildDate", "atom:updated", "atom:modified", "dc:date", "dcterms:modified":
+        case .lastBuildDate, .atomUpdated, .atomModified, .dcDate, .dctermsModified:
             setDate(trimmed, published: false, line: line)
-        case "author", "managingEditor", "dc:creator", "itunes:author":
+        case .author, .managingEditor, .dcCreator, .itunesAuthor:
             if let p = Self.person(trimmed) { addAuthor(p) }
-        case "category":
+        case .category:
             addCategory(RawCategory(term: trimmed, scheme: Self.attribute(c.attributes, "domain")))
-        case "dc:subject", "atom:category":
+        case .dcSubject, .atomCategory:
             addCategory(RawCategory(term: trimmed))
-        case "language", "dc:language":
+        case .language, .dcLanguage:
             if !inEntry, !trimmed.isEmpty { feed.language = feed.language ?? trimmed }
-        case "dc:title", "media:title":
+        case .dcTitle, .mediaTitle:
             let v = value(of: c).trimmed
             if inEntry {
                 if entry?.title == nil {
                     entry?.title = v
-                    titleFromMedia = c.key == "media:title"
+                    titleFromMedia = c.element == .mediaTitle
                 }
             } else if feed.title == nil {
                 feed.title = v
             }
-        case "dc:description", "itunes:summary", "media:description":
+        case .dcDescription, .itunesSummary, .mediaDescription:
             let v = value(of: c)
             if inEntry { if entry?.summary == nil { entry?.summary = v } } else { feed.subtitle = feed.subtitle ?? v }
-        case "itunes:subtitle":
+        case .itunesSubtitle:
             if !inEntry { feed.subtitle = feed.subtitle ?? value(of: c) }
-        case "summary":
+        case .summary:
             // With both, the first of description and summary is the summary, the other the content.
             guard inEntry else { return }
             let v = value(of: c)
@@ -282,28 +288,28 @@ extension FeedXMLBuilder {
             } else {
                 entry?.content.append(RawContent(type: "text/html", value: v))
             }
-        case "fullitem", "body",
-            "xhtml:body" where family == .rss:
+        case .fullitem, .body,
+            .xhtmlBody where family == .rss:
             guard inEntry else { return }
             let body = RawContent(type: "text/html", language: c.lang, base: c.base, value: value(of: c))
             entry?.content.append(body)
-        case "dc:author":
+        case .dcAuthor:
             if let p = Self.person(trimmed) { addAuthor(p) }
-        case "itunes:keywords":
+        case .itunesKeywords:
             for word in trimmed.split(separator: ",") {
                 addCategory(
                     RawCategory(term: word.trimmingCharacters(in: .whitespaces), scheme: "http://www.itunes.com/"))
             }
-        case "media:category":
+        case .mediaCategory:
             addCategory(RawCategory(term: trimmed, scheme: Self.attribute(c.attributes, "scheme")))
-        case "ev:startdate": eventStart = trimmed
-        case "ev:enddate": eventEnd = trimmed
-        case "ev:location": eventLocation = trimmed.isEmpty ? nil : trimmed
-        case "ev:organizer": eventOrganizer = trimmed.isEmpty ? nil : trimmed
-        case "ev:type": eventType = trimmed.isEmpty ? nil : trimmed
-        case "atom:name", "itunes:name": person?.name = trimmed
-        case "atom:email", "itunes:email": person?.email = trimmed
-        case "atom:uri", "atom:url": person?.href = URLResolver.resolve(trimmed, against: c.base)
+        case .evStartdate: eventStart = trimmed
+        case .evEnddate: eventEnd = trimmed
+        case .evLocation: eventLocation = trimmed.isEmpty ? nil : trimmed
+        case .evOrganizer: eventOrganizer = trimmed.isEmpty ? nil : trimmed
+        case .evType: eventType = trimmed.isEmpty ? nil : trimmed
+        case .atomName, .itunesName: person?.name = trimmed
+        case .atomEmail, .itunesEmail: person?.email = trimmed
+        case .atomUri, .atomUrl: person?.href = URLResolver.resolve(trimmed, against: c.base)
         default:
             break
         }
@@ -348,6 +354,12 @@ extension FeedXMLBuilder {
     /// Reads `team@x.org (Lab-Team)`, `Lab-Team <team@x.org>`, a bare address or a bare name.
     static func person(_ text: String) -> RawPerson? {
         guard !text.isEmpty else { return nil }
+        // Most are a bare name: the forms with brackets are looked for only when a bracket is there.
+        let bytes = text.utf8
+        if !bytes.contains(UInt8(ascii: "(")), !bytes.contains(UInt8(ascii: "<")) {
+            if bytes.contains(UInt8(ascii: "@")), !bytes.contains(UInt8(ascii: " ")) { return RawPerson(email: text) }
+            return RawPerson(name: text)
+        }
         if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
             let before = text[..<open].trimmingCharacters(in: .whitespaces)
             let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]

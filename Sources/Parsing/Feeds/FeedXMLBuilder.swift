@@ -20,12 +20,13 @@ struct FeedXMLBuilder {
 
     struct Frame {
         var key: String
+        var element: FeedElement? = nil
         var base: String?
         var lang: String?
     }
 
     struct Capture {
-        var key: String
+        var element: FeedElement
         var depth: Int
         var mode: TextMode
         var attributes: [XMLAttribute]
@@ -103,6 +104,8 @@ struct FeedXMLBuilder {
             frame.key = local == "item" ? "atom:entry" : "atom:" + local
         }
         if family == .rss, prefix == "", Self.mayHaveUppercase(local) { frame.key = Self.rssKey(local) }
+        // Only an element the builder may act on needs its meaning (not markup inside a field, not a skipped part).
+        if capture == nil, skipDepth == nil { frame.element = FeedElement.named(frame.key) }
         stack.append(frame)
 
         if let c = capture {
@@ -128,7 +131,7 @@ struct FeedXMLBuilder {
             startRoot(prefix: prefix, namespace: namespace, local: local, attributes: attributes)
             return
         }
-        handleStart(key: frame.key, namespace: namespace, attributes: attributes, line: line)
+        handleStart(element: frame.element, namespace: namespace, attributes: attributes, line: line)
     }
 
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -164,7 +167,7 @@ struct FeedXMLBuilder {
             finishPerson()
             return
         }
-        if entry != nil, frame.key == "item" || frame.key == "atom:entry" {
+        if entry != nil, frame.element == .item || frame.element == .atomEntry {
             finishEntry()
         }
     }
@@ -203,11 +206,11 @@ struct FeedXMLBuilder {
     }
 
     /// Begins capturing the text of the current element as field `key`.
-    mutating func beginCapture(_ key: String, mode: TextMode, attributes: [XMLAttribute]) {
+    mutating func beginCapture(_ element: FeedElement, mode: TextMode, attributes: [XMLAttribute]) {
         plainBytes.removeAll(keepingCapacity: true)
         markupBytes.removeAll(keepingCapacity: true)
         capture = Capture(
-            key: key, depth: depth, mode: mode, attributes: attributes, base: base, lang: stack.last?.lang)
+            element: element, depth: depth, mode: mode, attributes: attributes, base: base, lang: stack.last?.lang)
     }
 
     /// The field's value as the mode asks: raw text, or sanitized HTML.

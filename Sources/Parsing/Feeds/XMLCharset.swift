@@ -30,7 +30,7 @@ enum XMLCharset {
             let valueStart = i + 1
             guard let end = decl[valueStart...].firstIndex(where: isQuote) else { continue }
             guard end > valueStart else { return nil }
-            return String(decoding: decl[valueStart..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            return String(decoding: decl[valueStart..<end], as: UTF8.self).trimmedBlanks
         }
         return nil
     }
@@ -61,7 +61,7 @@ enum XMLCharset {
 
     static func decide(_ label: String?) -> Decision {
         guard let label else { return .libxml }
-        let name = label.lowercased().trimmingCharacters(in: .whitespaces)
+        let name = label.lowercased().trimmedBlanks
         if windows1252Labels.contains(name) { return .windows1252 }
         if let alias = aliases[name] { return .override(alias) }
         if name.utf8.first.map({ !(($0 | 0x20) >= 97 && ($0 | 0x20) <= 122) }) == true || name.contains("_"),
@@ -90,9 +90,13 @@ enum XMLCharset {
     /// True when UTF-8 text holds a C1 control (U+0080–U+009F), which in feeds is nearly always
     /// a windows-1252 character (curly quote, dash, euro) stored by its byte value.
     static func hasC1Controls(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count > 1 else { return false }
-        for i in 0..<(bytes.count - 1) where bytes[i] == 0xC2 && bytes[i + 1] >= 0x80 && bytes[i + 1] < 0xA0 {
-            return true
+        guard bytes.count > 1, let base = bytes.baseAddress else { return false }
+        // memchr for the lead byte: most text has no 0xC2 at all.
+        var at = 0
+        while at < bytes.count - 1, let hit = memchr(base + at, 0xC2, bytes.count - 1 - at) {
+            let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if bytes[i + 1] >= 0x80 && bytes[i + 1] < 0xA0 { return true }
+            at = i + 1
         }
         return false
     }

@@ -142,7 +142,7 @@ public enum XMLFeedParser {
             // Read as windows-1252 (a superset in practice), reported under the document's own label.
             return Plan(
                 source: XMLCharset.windows1252(source), encoding: "utf-8",
-                name: label?.lowercased().trimmingCharacters(in: .whitespaces))
+                name: label?.lowercased().trimmedBlanks)
         case .override(let name): return Plan(source: source, encoding: name, name: name)
         case .libxml:
             if http, let label, XMLCharset.known(label) {
@@ -162,7 +162,7 @@ public enum XMLFeedParser {
         var builder = FeedXMLBuilder(baseURL: baseURL)
         builder.onEntry = onEntry
         let pass = XMLSAXPass(builder: builder)
-        let input = XMLInputPass(pull: pull, limit: maxBytes)
+        let input = XMLInputPass(pull: pull, limit: maxBytes, expected: source.count)
         let (ok, used) = pass.run(input, baseURL: baseURL, encoding: encoding)
         guard ok else {
             return Pass(feed: .failure(ParseFailure("libxml2 could not read the document")), encodingError: false)

@@ -6,6 +6,8 @@ public struct XMLByteSource: Sendable {
     /// Fills the buffer with the next bytes; returns how many (0 at the end, negative on a read error).
     public typealias Pull = (UnsafeMutableRawBufferPointer) -> Int
 
+    /// The document's size when known in advance (bytes in memory): a small one needs no full-size read buffer.
+    var count: Int? = nil
     /// Starts a fresh pass over the document.
     let open: @Sendable () -> Pull?
 
@@ -24,7 +26,7 @@ public struct XMLByteSource: Sendable {
 
     /// A pass over bytes already in memory.
     public static func memory(_ bytes: [UInt8]) -> XMLByteSource {
-        XMLByteSource {
+        XMLByteSource(count: bytes.count) {
             var offset = 0
             return { buffer in
                 let n = min(buffer.count, bytes.count - offset)
@@ -40,7 +42,7 @@ public struct XMLByteSource: Sendable {
 
     /// A pass over a file, read as the parser asks for it.
     public static func file(_ path: String) -> XMLByteSource {
-        XMLByteSource {
+        XMLByteSource(count: nil) {
             guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
             let fd = handle.fileDescriptor
             return { buffer in
@@ -52,7 +54,7 @@ public struct XMLByteSource: Sendable {
 
     /// A pass over bytes made on demand (tests, benchmarks): nothing is stored.
     public static func generated(_ make: @escaping @Sendable () -> Pull) -> XMLByteSource {
-        XMLByteSource { make() }
+        XMLByteSource(count: nil) { make() }
     }
 }
 
@@ -60,14 +62,17 @@ public struct XMLByteSource: Sendable {
 final class XMLInputPass {
     private let pull: XMLByteSource.Pull
     let limit: Int
+    /// The document's size when known (see `XMLByteSource.count`).
+    let expected: Int?
     private(set) var consumed = 0
     /// Set when the document went on past `limit` and reading was stopped there.
     private(set) var hitLimit = false
     private(set) var readFailed = false
 
-    init(pull: @escaping XMLByteSource.Pull, limit: Int) {
+    init(pull: @escaping XMLByteSource.Pull, limit: Int, expected: Int? = nil) {
         self.pull = pull
         self.limit = limit
+        self.expected = expected
     }
 
     func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {

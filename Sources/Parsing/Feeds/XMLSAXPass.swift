@@ -40,7 +40,8 @@ final class XMLSAXPass {
     func run(_ input: XMLInputPass, baseURL: String?, encoding: String?) -> (ok: Bool, encoding: String?) {
         cxml_silence_generic_errors()
         var handler = Self.handler()
-        var buffer = [CChar](repeating: 0, count: Self.chunkSize)
+        // A document smaller than a chunk still arrives in one read: one byte more tells its end.
+        var buffer = [CChar](repeating: 0, count: min(Self.chunkSize, (input.expected ?? Self.chunkSize) + 1))
         let first = buffer.withUnsafeMutableBufferPointer { input.read(into: $0.baseAddress!, count: $0.count) }
         guard first >= 0 else { return (false, nil) }
         let me = Unmanaged.passUnretained(self).toOpaque()
@@ -172,7 +173,8 @@ final class XMLSAXPass {
                     value = value.replacingOccurrences(of: "&#38;", with: "&")
                 }
                 attributes.append(
-                    XMLAttribute(namespace: LibXML.string(base[2]), local: LibXML.string(name) ?? "", value: value))
+                    XMLAttribute(
+                        namespace: self.name(base[2])?.string, local: self.name(name)?.string ?? "", value: value))
             }
         }
         let namespace = name(uri)

@@ -6,14 +6,35 @@ public enum HTMLEscape {
 
     /// Appends UTF-8 `bytes` escaped as text (`&`, `<`, `>`; with `quotes` also `"`), without making a string.
     static func appendText<Bytes: Sequence<UInt8>>(_ bytes: Bytes, to out: inout [UInt8], quotes: Bool = false) {
-        for b in bytes {
-            switch b {
-            case 38: out.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
-            case 60: out.append(contentsOf: [38, 108, 116, 59])  // &lt;
-            case 62: out.append(contentsOf: [38, 103, 116, 59])  // &gt;
-            case 34 where quotes: out.append(contentsOf: [38, 113, 117, 111, 116, 59])  // &quot;
-            default: out.append(b)
+        // Contiguous bytes (nearly always) are copied in runs between the characters to escape.
+        let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            var start = 0
+            for i in 0..<buffer.count {
+                let b = buffer[i]
+                guard b == 38 || b == 60 || b == 62 || (quotes && b == 34) else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<i]))
+                appendEscape(b, to: &out)
+                start = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+        }
+        guard done == nil else { return }
+        for b in bytes {
+            if b == 38 || b == 60 || b == 62 || (quotes && b == 34) {
+                appendEscape(b, to: &out)
+            } else {
+                out.append(b)
+            }
+        }
+    }
+
+    /// The reference for `&`, `<`, `>` or `"` (string literals: their bytes need no array per call).
+    private static func appendEscape(_ b: UInt8, to out: inout [UInt8]) {
+        switch b {
+        case 38: out.append(contentsOf: "&amp;".utf8)
+        case 60: out.append(contentsOf: "&lt;".utf8)
+        case 62: out.append(contentsOf: "&gt;".utf8)
+        default: out.append(contentsOf: "&quot;".utf8)
         }
     }
 

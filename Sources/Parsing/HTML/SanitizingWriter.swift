@@ -97,14 +97,27 @@ struct SanitizingWriter {
     /// ` name="value"` for an allowed attribute, or nil when its value may not be kept (an unsafe
     /// URL, a size that is not a number). Shared with `SimpleHTMLSanitizer`.
     static func attribute(_ name: String, value raw: String, baseURL: String?) -> String? {
+        var out: [UInt8] = []
+        guard appendAttribute(name, value: raw, baseURL: baseURL, to: &out) else { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `attribute` appended to `out` as UTF-8; false (and nothing appended) when it is not kept.
+    static func appendAttribute(_ name: String, value raw: String, baseURL: String?, to out: inout [UInt8]) -> Bool {
         var value = raw
         if name == "href" || name == "src" {
-            guard let safe = safeURL(raw, images: name == "src", baseURL: baseURL) else { return nil }
+            guard let safe = safeURL(raw, images: name == "src", baseURL: baseURL) else { return false }
             value = safe
         } else if name == "width" || name == "height" || name == "colspan" || name == "rowspan" || name == "start" {
-            guard !value.isEmpty, value.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 37 }) else { return nil }
+            guard !value.isEmpty, value.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 37 }) else { return false }
         }
-        return " " + name + "=\"" + HTMLEscape.attribute(value) + "\""
+        out.append(UInt8(ascii: " "))
+        out.append(contentsOf: name.utf8)
+        out.append(UInt8(ascii: "="))
+        out.append(UInt8(ascii: "\""))
+        HTMLEscape.appendText(value.utf8, to: &out, quotes: true)
+        out.append(UInt8(ascii: "\""))
+        return true
     }
 
     /// The URL if its scheme is allowed: http, https (and mailto for links), or relative.

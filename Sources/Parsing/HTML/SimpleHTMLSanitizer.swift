@@ -11,6 +11,10 @@ struct SimpleHTMLSanitizer {
     /// Open elements as indices in `SimpleHTMLTag.all`; -1 is the implied `body`.
     private var open: [Int] = [-1]
     private var i = 0
+    /// `SimpleHTMLTag.all`, fetched once per fragment rather than once per tag.
+    private let tags = SimpleHTMLTag.all
+    /// The attribute names of the tag being read (kept between tags for its storage).
+    private var seen: [UInt128] = []
 
     /// Sanitized `html`, or nil when the fragment needs libxml2's HTML parser.
     static func sanitize(_ html: String, baseURL: String?) -> String? {
@@ -53,14 +57,36 @@ struct SimpleHTMLSanitizer {
                 HTMLEscape.appendText(CollectionOfOne(b), to: &out)
                 i += 1
             default:
+                // A run of ordinary text bytes is copied at once; anything else one byte at a time.
+                var end = i
+                while end < n, Self.isOrdinary(bytes[end]) { end += 1 }
+                if end > i {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    i = end
+                    continue
+                }
                 guard Self.isPlain(b, at: i, in: bytes) else { return nil }
                 out.append(b)
                 i += 1
             }
         }
         while open.count > 1 { closeTop() }
-        return String(decoding: out, as: UTF8.self).trimmed
+        // ASCII blanks trimmed on the bytes; `trimmed` still decides about Unicode blanks at the ends.
+        var start = 0
+        var end = out.count
+        while start < end, Self.isASCIIBlank(out[start]) { start += 1 }
+        while end > start, Self.isASCIIBlank(out[end - 1]) { end -= 1 }
+        return String(decoding: out[start..<end], as: UTF8.self).trimmed
     }
+
+    /// Bytes copied as they are without a look at their neighbours: not markup, not a reference,
+    /// not a control character, not the lead byte of U+FFFE/U+FFFF.
+    private static func isOrdinary(_ b: UInt8) -> Bool {
+        b >= 0x20 && b != UInt8(ascii: "<") && b != UInt8(ascii: "&") && b != UInt8(ascii: ">") && b != 0x7F
+            && b != 0xEF
+    }
+
+    private static func isASCIIBlank(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 
     /// Text bytes the parser passes through unchanged: not a control character other than tab and
     /// line feed (a carriage return is rewritten), not the non-characters U+FFFE/U+FFFF.
@@ -115,7 +141,7 @@ struct SimpleHTMLSanitizer {
             guard let code = name(allowingHyphen: false) else { return false }
             _ = skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ">"), let top = open.last, top >= 0,
-                SimpleHTMLTag.all[top].code == code
+                tags[top].code == code
             else { return false }
             i += 1
             closeTop()
@@ -124,10 +150,11 @@ struct SimpleHTMLSanitizer {
         guard let code = name(allowingHyphen: false), let index = SimpleHTMLTag.index(of: code),
             SimpleHTMLTag.fits(index, in: open)
         else { return false }
-        let tag = SimpleHTMLTag.all[index]
+        // Fields read one by one: a copy of the whole tag would retain its arrays per tag.
+        let isVoid = tags[index].isVoid
         out.append(UInt8(ascii: "<"))
-        out.append(contentsOf: tag.name.utf8)
-        var seen: [UInt128] = []
+        out.append(contentsOf: tags[index].name.utf8)
+        seen.removeAll(keepingCapacity: true)
         while true {
             let spaced = skipSpace()
             guard i < bytes.count else { return false }
@@ -135,7 +162,7 @@ struct SimpleHTMLSanitizer {
                 i += 1
                 break
             }
-            if tag.isVoid, bytes[i] == UInt8(ascii: "/"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: ">") {
+            if isVoid, bytes[i] == UInt8(ascii: "/"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: ">") {
                 i += 2
                 break
             }
@@ -144,15 +171,13 @@ struct SimpleHTMLSanitizer {
                 let value = quotedValue()
             else { return false }
             seen.append(attribute)
-            if let kept = tag.attributes.first(where: { $0.code == attribute }),
-                let written = SanitizingWriter.attribute(kept.name, value: value, baseURL: baseURL)
-            {
-                out.append(contentsOf: written.utf8)
+            if let kept = tags[index].attributes.first(where: { $0.code == attribute }) {
+                _ = SanitizingWriter.appendAttribute(kept.name, value: value, baseURL: baseURL, to: &out)
             }
         }
-        if tag.name == "a" { out.append(contentsOf: SanitizingWriter.linkRel.utf8) }
+        if index == SimpleHTMLTag.link { out.append(contentsOf: SanitizingWriter.linkRel.utf8) }
         out.append(UInt8(ascii: ">"))
-        if !tag.isVoid { open.append(index) }
+        if !isVoid { open.append(index) }
         return true
     }
 
@@ -162,6 +187,18 @@ struct SimpleHTMLSanitizer {
         let quote = bytes[i + 1]
         guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
         i += 2
+        // Most values hold no reference: taken as a slice of the input, without a byte-by-byte copy.
+        var end = i
+        while end < bytes.count, bytes[end] != quote, bytes[end] != UInt8(ascii: "&"), bytes[end] >= 0x20,
+            bytes[end] != UInt8(ascii: "<"), Self.isPlain(bytes[end], at: end, in: bytes)
+        {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == quote {
+            let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self)
+            i = end + 1
+            return value
+        }
         var value: [UInt8] = []
         while i < bytes.count {
             let b = bytes[i]
@@ -182,9 +219,10 @@ struct SimpleHTMLSanitizer {
     }
 
     private mutating func closeTop() {
-        let tag = SimpleHTMLTag.all[open.removeLast()]
-        out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
-        out.append(contentsOf: tag.name.utf8)
+        let index = open.removeLast()
+        out.append(UInt8(ascii: "<"))
+        out.append(UInt8(ascii: "/"))
+        out.append(contentsOf: tags[index].name.utf8)
         out.append(UInt8(ascii: ">"))
     }
 }

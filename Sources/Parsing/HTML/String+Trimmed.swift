@@ -20,4 +20,13 @@ extension String {
         }
         return inner
     }
+
+    /// Blanks (not newlines) removed from both ends, like Foundation's
+    /// `trimmingCharacters(in: .whitespaces)`, which is only asked when an end is a blank or not ASCII.
+    var trimmedBlanks: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func isBlankOrWide(_ b: UInt8) -> Bool { b >= 0x80 || b == 0x20 || b == 0x09 }
+        if !isBlankOrWide(first), !isBlankOrWide(last) { return self }
+        return trimmingCharacters(in: .whitespaces)
+    }
 }

@@ -74,8 +74,16 @@ enum URLResolver {
             previous = b
             i += 1
         }
-        let head = first == UInt8(ascii: "/") ? bytes[..<pathStart] : bytes[...lastSlash]
-        return String(decoding: UnsafeBufferPointer(rebasing: head), as: UTF8.self) + ref
+        let head = UnsafeBufferPointer(rebasing: first == UInt8(ascii: "/") ? bytes[..<pathStart] : bytes[...lastSlash])
+        // Written straight into the result's storage: one allocation per resolved link.
+        var ref = ref
+        return ref.withUTF8 { tail in
+            String(unsafeUninitializedCapacity: head.count + tail.count) { out in
+                _ = UnsafeMutableBufferPointer(rebasing: out[..<head.count]).initialize(from: head)
+                _ = UnsafeMutableBufferPointer(rebasing: out[head.count...]).initialize(from: tail)
+                return head.count + tail.count
+            }
+        }
     }
 
     /// Letters, digits and the path characters that need no escaping and carry no special meaning.

@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 import Testing
 
@@ -79,5 +80,29 @@ struct FeedDateTests {
             FeedDate.eventTime("2025-06-07T10:00:00")
                 == .floating(.init(year: 2025, month: 6, day: 7, hour: 10, minute: 0)))
         #expect(FeedDate.eventTime("soon") == nil)
+    }
+
+    /// Month and zone words are matched as packed ASCII bytes; every spelling must read as the
+    /// word-based lookups (`month`, `zoneOffset`) read it, long names and unknown words included.
+    @Test func packedMonthAndZoneWordsReadAsTheWordLookups() throws {
+        let months = [
+            "Jan", "feb", "MAR", "Mrz", "apr", "May", "Mai", "jun", "July", "August", "Sept", "September", "oct",
+            "Okt", "Oktober", "nov", "Dec", "Dezember", "Dez", "Xyz", "Ma", "Jaguar", "Decemberish",
+        ]
+        let zones = [
+            "GMT", "ut", "UTC", "Z", "wet", "EST", "edt", "Cst", "CDT", "mst", "MDT", "pst", "PDT", "cet", "MEZ",
+            "west", "BST", "CEST", "mesz", "EET", "eest", "XYZ", "Utcx", "Gmtfoo", "A", "pacific",
+        ]
+        for month in months {
+            for zone in zones {
+                let text = "Tue, 03 \(month) 2025 12:00:00 \(zone)"
+                let expected = RFC822DateScanner.month(month.lowercased()).map { m in
+                    let offset = RFC822DateScanner.zoneOffset(zone) ?? 0
+                    let utc = CivilDateTime(year: 2025, month: m, day: 3, hour: 12, minute: 0, second: 0)
+                    return Date(timeIntervalSince1970: Double(utc.secondsSince1970 - offset))
+                }
+                #expect(FeedDate.parse(text) == expected, "\(text)")
+            }
+        }
     }
 }
