@@ -30,19 +30,15 @@ struct InspectCommand: ParsableCommand {
     @Flag(name: .long, help: .hidden)
     var summary = false
 
-    /// Benchmarks: print to stderr the wall and CPU seconds of the work after the file is in
-    /// memory (parse, expand, JSON), the scope in which the Python peers are timed.
-    @Flag(name: .long, help: .hidden)
-    var timing = false
-
     /// With `--summary`: a file listing the documents, one path a line (`-`: standard input).
     /// Thousands of paths as arguments cost ArgumentParser quadratic time; a list does not.
     @Option(name: .long, help: .hidden)
     var filesFrom: String?
 
-    /// With `--summary`: print to standard error the seconds (monotonic wall clock, and this
-    /// process's CPU time) spent reading and parsing the files (and writing their summary lines),
-    /// start-up and argument parsing left out: the scope in which benchmarks time the Python peers.
+    /// Benchmarks: print to standard error the wall and CPU seconds of the work, start-up and
+    /// argument parsing left out (the scope in which the Python peers are timed): one file's
+    /// parse, expansion and JSON once it is in memory, or, with `--summary`, reading and parsing
+    /// every file (and writing its summary line).
     @Flag(name: .long, help: .hidden)
     var timing = false
 
@@ -53,7 +49,6 @@ struct InspectCommand: ParsableCommand {
 
     func validate() throws {
         if filesFrom != nil, !summary { throw ValidationError("--files-from goes with --summary") }
-        if timing, !summary { throw ValidationError("--timing goes with --summary") }
         if files.isEmpty, filesFrom == nil { throw ValidationError("name the file to read") }
         if !summary, files.count > 1 { throw ValidationError("inspect reads one file") }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
@@ -113,7 +108,7 @@ struct InspectCommand: ParsableCommand {
         }
         // Around the whole loop: the summary lines (buffered) are counted too, which keeps the
         // figure on the safe side and spares a clock read per file.
-        let started = (wall: Self.seconds(CLOCK_MONOTONIC), cpu: Self.seconds(CLOCK_PROCESS_CPUTIME_ID))
+        let started = WorkClock.now
         for path in paths {
             switch DocumentSummary.read(path: path, contentType: contentType) {
             case .success(let summary): print(summary.json)
@@ -122,19 +117,8 @@ struct InspectCommand: ParsableCommand {
                 failed = true
             }
         }
-        if timing {
-            let wall = Self.seconds(CLOCK_MONOTONIC) - started.wall
-            let cpu = Self.seconds(CLOCK_PROCESS_CPUTIME_ID) - started.cpu
-            let line = "read+parse seconds: wall \(wall) cpu \(cpu) files \(paths.count)\n"
-            FileHandle.standardError.write(Data(line.utf8))
-        }
+        if timing { WorkClock.report(since: started) }
         if failed { throw ExitCode(1) }
-    }
-
-    private static func seconds(_ clock: clockid_t) -> Double {
-        var now = timespec()
-        clock_gettime(clock, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     private func emitError(_ message: String) {

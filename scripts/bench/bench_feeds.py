@@ -94,7 +94,7 @@ def labnetz(binary, files, runs, data):
         seconds, used, out, err = timed(cmd, keep_errors=True)
         items = sum(int(m) for m in re.findall(r'"items":(\d+)', out))
         wall, cpu = best(wall, seconds), best(cpu, used)
-        m = re.search(r"read\+parse seconds: wall ([0-9.e-]+) cpu ([0-9.e-]+)", err)
+        m = re.search(r"timing: wall ([0-9.e-]+) cpu ([0-9.e-]+)", err)
         if m:
             scoped_wall, scoped_cpu = best(scoped_wall, float(m.group(1))), best(scoped_cpu, float(m.group(2)))
     return wall, cpu, items, scoped_wall, scoped_cpu
