@@ -49,22 +49,34 @@ extension HubStore {
         _ source: SourceIdentity, httpStatus: Int?, validators: SourceValidators,
         schedule: SourceSchedule = SourceSchedule(), now: Date
     ) throws {
+        try recordUnchanged(
+            [UnchangedFetch(source: source, httpStatus: httpStatus, validators: validators, schedule: schedule)],
+            now: now)
+    }
+
+    /// Records several fetches that were not modified in one transaction. Each row changes only
+    /// bookkeeping (time, validators, schedule), never items, so a batch lost to a crash costs
+    /// nothing but a refetch; a thousand tiny transactions were a large part of an all-304 sync.
+    public func recordUnchanged(_ fetches: [UnchangedFetch], now: Date) throws {
+        guard !fetches.isEmpty else { return }
         try pool.write { db in
-            try Self.upsert(source, db: db)
-            try db.cachedStatement(
-                sql: """
-                    UPDATE source SET state = 'unchanged', last_attempt = ?, last_success = ?, last_error = NULL,
-                        http_status = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
-                        content_hash = COALESCE(?, content_hash), next_due = ?, moved_to = ?, failure_count = 0,
-                        hold_reason = NULL
-                    WHERE id = ?
-                    """
-            ).execute(
-                arguments: [
-                    now.timeIntervalSince1970, now.timeIntervalSince1970, httpStatus, validators.etag,
-                    validators.lastModified, validators.contentHash, schedule.nextDue?.timeIntervalSince1970,
-                    schedule.movedTo, source.id,
-                ])
+            for fetch in fetches {
+                try Self.upsert(fetch.source, db: db)
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE source SET state = 'unchanged', last_attempt = ?, last_success = ?, last_error = NULL,
+                            http_status = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
+                            content_hash = COALESCE(?, content_hash), next_due = ?, moved_to = ?, failure_count = 0,
+                            hold_reason = NULL
+                        WHERE id = ?
+                        """
+                ).execute(
+                    arguments: [
+                        now.timeIntervalSince1970, now.timeIntervalSince1970, fetch.httpStatus,
+                        fetch.validators.etag, fetch.validators.lastModified, fetch.validators.contentHash,
+                        fetch.schedule.nextDue?.timeIntervalSince1970, fetch.schedule.movedTo, fetch.source.id,
+                    ])
+            }
         }
     }
 
