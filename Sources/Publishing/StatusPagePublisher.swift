@@ -8,10 +8,16 @@ import Storage
 public enum StatusPagePublisher {
     public static func render(_ input: PublishInput) -> String {
         let zone = input.hub.timeZone
+        // Most sources share their times (every success of a sync happened at its `now`), and a
+        // calendar conversion per cell was the most expensive part of the page.
+        var labels: [Date: String] = [:]
         func label(_ date: Date) -> String {
+            if let known = labels[date] { return known }
             let local = CivilDateTime(date, in: zone)
             let d = local.date
-            return "\(pad(d.day)).\(pad(d.month)).\(d.year), \(GermanDates.time(local)) Uhr"
+            let text = "\(pad(d.day)).\(pad(d.month)).\(d.year), \(GermanDates.time(local)) Uhr"
+            labels[date] = text
+            return text
         }
         let memberNames = Dictionary(input.config.members.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var attention = 0
@@ -48,7 +54,7 @@ public enum StatusPagePublisher {
 
     /// What the coordinator should know about a source, in one cell; "–" when nothing.
     static func problem(_ record: SourceRecord) -> String {
-        var problem = record.holdReason ?? record.lastError ?? ""
+        var problem = GermanProblemText.cause(of: record) ?? ""
         if let movedTo = record.movedTo {
             problem +=
                 (problem.isEmpty ? "" : " ") + "Dauerhaft umgezogen nach \(movedTo): bitte federation.json anpassen."

@@ -10,6 +10,15 @@ import Storage
 /// null when unknown, so a dashboard needs no key checks.
 public enum StatusPublisher {
     public static func render(_ input: PublishInput) -> String {
+        // Most sources share their times (a sync's `now`): format each instant once.
+        var stamps: [Date: String] = [:]
+        func stamp(_ date: Date?) -> String? {
+            guard let date else { return nil }
+            if let known = stamps[date] { return known }
+            let text = FeedDate.rfc3339(date)
+            stamps[date] = text
+            return text
+        }
         var out = "{\n  \"hub\" : "
         JSONText.appendString(input.hub.id, to: &out)
         // Like the encoder's optional property: the key is left out before the first sync.
@@ -26,12 +35,12 @@ public enum StatusPublisher {
             field("holdReason", s.holdReason, &out)
             field("httpStatus", s.httpStatus, &out)
             field("itemCount", s.itemCount, &out)
-            field("lastAttempt", s.lastAttempt.map(FeedDate.rfc3339), &out)
+            field("lastAttempt", stamp(s.lastAttempt), &out)
             field("lastError", s.lastError, &out)
-            field("lastSuccess", s.lastSuccess.map(FeedDate.rfc3339), &out)
+            field("lastSuccess", stamp(s.lastSuccess), &out)
             field("member", s.member, &out)
             field("movedTo", s.movedTo, &out)
-            field("nextDue", s.nextDue.map(FeedDate.rfc3339), &out)
+            field("nextDue", stamp(s.nextDue), &out)
             field("role", s.role, &out)
             field("source", s.id, &out)
             field("state", s.state.rawValue, &out)

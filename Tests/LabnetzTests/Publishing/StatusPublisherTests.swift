@@ -121,7 +121,7 @@ struct StatusPublisherTests {
             Self.record("soest-events", member: "soest", url: "http://127.0.0.1:9/a.ics?x=1&y=\"2\"", state: .ok),
             Self.record(
                 "arnsberg-news", member: "arnsberg", url: "feeds/b.xml", state: .failed,
-                lastError: "HTTP 500 <Internal> 'Error' & more"),
+                lastError: "Something <odd> 'happened' & more"),
         ]
         let page = StatusPagePublisher.render(try Self.input(sources))
         #expect(page.contains("1 von 2 Quellen brauchen Aufmerksamkeit."))
@@ -132,12 +132,79 @@ struct StatusPublisherTests {
                 "<a href=\"http://127.0.0.1:9/a.ics?x=1&amp;y=&quot;2&quot;\">http://127.0.0.1:9/a.ics?x=1&amp;y=&quot;2&quot;</a>"
             ))
         #expect(page.contains("class=\"state-bad\">Arnsberg Lab / arnsberg-news<br>feeds/b.xml</th>"))
-        #expect(page.contains("<td class=\"problem\">HTTP 500 &lt;Internal&gt; &#39;Error&#39; &amp; more</td>"))
+        // A sentence without a German version is shown as it is, escaped, after "Fehler:".
+        #expect(page.contains("<td class=\"problem\">Fehler: Something &lt;odd&gt; &#39;happened&#39; &amp; more</td>"))
         #expect(page.components(separatedBy: "<tr>").count == 2 + 1 + 1)  // header row, two sources
         #expect(page.contains("<tbody>\n<tr>\n<th scope=\"row\""))
         #expect(page.contains("</tr>\n</tbody>"))
         let none = StatusPagePublisher.render(try Self.input([]))
         #expect(none.contains("<tbody>\n</tbody>"))
         #expect(none.contains("Alle 0 Quellen sind in Ordnung."))
+    }
+
+    @Test func statusPageNamesCausesInGermanWhileStatusJSONKeepsTheEnglishSentence() throws {
+        let cases: [(error: String, status: Int?, german: String)] = [
+            ("HTTP 404 Not Found", 404, "Die Adresse gibt es nicht mehr (HTTP 404)."),
+            ("HTTP 503 Service Unavailable", 503, "Der Server ist vorübergehend nicht verfügbar (HTTP 503)."),
+            ("HTTP 502 Bad Gateway", 502, "Der Server meldet einen Fehler (HTTP 502)."),
+            ("HTTP 403 Forbidden", 403, "Der Server verweigert den Zugriff (HTTP 403)."),
+            (
+                "The server accepted the connection but sent no response within 1.5 s", nil,
+                "Der Server hat die Verbindung angenommen, aber innerhalb von 1,5 s nicht geantwortet."
+            ),
+            (
+                "The server sent less than 1000 byte/s for 15 s", nil,
+                "Der Server sendet zu langsam (weniger als 1000 Byte/s über 15 s)."
+            ),
+            ("No complete response within 30 s", nil, "Keine vollständige Antwort innerhalb von 30 s."),
+            (
+                "Gave up after 5 redirects", nil,
+                "Nach 5 Weiterleitungen aufgegeben (eine Schleife oder zu lange Kette)."
+            ),
+            (
+                "Only http and https URLs are allowed (redirect to file:///etc/passwd.1 x)", nil,
+                "Nur http- und https-Adressen sind erlaubt; eine Weiterleitung zu etwas anderem wird nicht befolgt "
+                    + "(Weiterleitung nach file:///etc/passwd.1 x)."
+            ),
+            (
+                "The response is larger than the limit of 20 MiB", nil,
+                "Die Antwort ist größer als die Grenze von 20 MiB."
+            ),
+            (
+                "Could not connect to the server (connection refused or unreachable)", nil,
+                "Keine Verbindung zum Server (abgelehnt oder nicht erreichbar)."
+            ),
+            ("The host name could not be found", nil, "Den Servernamen gibt es nicht (DNS)."),
+            (
+                "cannot parse http://x.example/feed: not a feed: the root element is <html>", nil,
+                "Der Inhalt ist kein lesbarer Feed und kein Kalender (Einzelheiten: not a feed: the root element is <html>)."
+            ),
+            ("file not found: feeds/a.ics", nil, "Datei nicht gefunden: feeds/a.ics"),
+            (
+                "file too large: feeds/a.ics has 30000000 bytes, the limit is 20971520", nil,
+                "Datei zu groß: feeds/a.ics hat 30000000 Bytes, erlaubt sind 20971520."
+            ),
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        for (error, status, german) in cases {
+            var record = Self.record("soest-events", member: "soest", url: "http://127.0.0.1:9/a.ics", state: .failed)
+            record.lastError = error
+            record.httpStatus = status
+            #expect(GermanProblemText.cause(of: record) == german, "\(error)")
+            let input = try Self.input([record])
+            #expect(StatusPagePublisher.render(input).contains(StatusPageTemplate.escape(german)))
+            // status.json keeps the English sentence for scripts.
+            let json = String(decoding: try encoder.encode(error), as: UTF8.self)
+            #expect(StatusPublisher.render(input).contains("\"lastError\" : \(json)"))
+        }
+        var held = Self.record("soest-events", member: "soest", url: "http://127.0.0.1:9/a.ics", state: .held)
+        held.holdReason =
+            "held: 6 of 10 upcoming events (60 %) disappeared in one sync; keeping the last 12 good items "
+            + "(run `labnetz sync --accept soest-events` if the change is right)"
+        #expect(
+            GermanProblemText.cause(of: held)
+                == "Zurückgehalten: 6 von 10 kommenden Terminen (60 %) sind auf einmal verschwunden. Die letzten 12 "
+                + "guten Einträge bleiben veröffentlicht. Wenn die Änderung stimmt: labnetz sync --accept soest-events")
     }
 }
