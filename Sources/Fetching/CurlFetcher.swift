@@ -13,7 +13,9 @@ public struct CurlFetcher: Sendable {
     }
 
     /// Never throws: transport trouble, limits and non-2xx statuses all come back as `.failed`.
-    public func fetch(_ request: FetchRequest) async -> FetchOutcome {
+    /// `started` is called when the transfer leaves the queue and goes on the wire (a transfer
+    /// waits while the global or per-host limit is reached).
+    public func fetch(_ request: FetchRequest, started: (@Sendable () -> Void)? = nil) async -> FetchOutcome {
         let flag = CancellationFlag()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
@@ -23,7 +25,7 @@ public struct CurlFetcher: Sendable {
                             FetchError(kind: .other, message: "libcurl could not be initialised", url: request.url)))
                     return
                 }
-                multi.submit(transfer) { continuation.resume(returning: $0) }
+                multi.submit(transfer, started: started) { continuation.resume(returning: $0) }
             }
         } onCancel: {
             flag.cancel()

@@ -22,6 +22,8 @@ final class CurlMulti: Sendable {
     private struct Job {
         let transfer: CurlTransfer
         let host: String
+        /// Called on the driver thread when the transfer leaves the queue for the wire.
+        let started: (@Sendable () -> Void)?
         let done: @Sendable (FetchOutcome) -> Void
     }
 
@@ -85,9 +87,13 @@ final class CurlMulti: Sendable {
 
     deinit { curl_multi_cleanup(multi) }
 
-    /// Queues `transfer`; `done` is called exactly once, on the driver thread.
-    func submit(_ transfer: CurlTransfer, done: @escaping @Sendable (FetchOutcome) -> Void) {
-        let job = Job(transfer: transfer, host: CurlURL.hostKey(transfer.request.url), done: done)
+    /// Queues `transfer`; `started` is called when it leaves the queue (the limits let it start),
+    /// `done` exactly once when it ended; both on the driver thread.
+    func submit(
+        _ transfer: CurlTransfer, started: (@Sendable () -> Void)? = nil,
+        done: @escaping @Sendable (FetchOutcome) -> Void
+    ) {
+        let job = Job(transfer: transfer, host: CurlURL.hostKey(transfer.request.url), started: started, done: done)
         notify { $0.queue.append(job) }
     }
 
@@ -153,6 +159,7 @@ final class CurlMulti: Sendable {
             }
             guard let admitted else { return }
             for job in admitted {
+                job.started?()
                 job.transfer.markStarted()
                 curl_multi_add_handle(multi, job.transfer.handle)
                 active[job.transfer.handle] = job

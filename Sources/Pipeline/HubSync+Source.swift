@@ -11,7 +11,7 @@ extension HubSync {
     func sync(
         _ source: SourceSettings, of member: Member, previous: SourceRecord?, loader: SourceLoader, now: Date,
         force: Bool, accepted: Bool,
-        progress: @Sendable (SyncProgress) -> Void
+        progress: @escaping @Sendable (SyncProgress) -> Void
     ) async throws -> (result: SourceSyncResult, unchanged: UnchangedFetch?) {
         let identity = SourceIdentity(id: source.id, member: member.id, url: source.url, role: source.role.rawValue)
         var result = SourceSyncResult(
@@ -34,7 +34,10 @@ extension HubSync {
         progress(.started(member: member.id, source: source.id))
         let reread = force || accepted || parserChanged
         // The outcome's lease keeps its body counted against the fetch backlog until it is stored.
-        let outcome = await loader.load(source, previous: previous, force: reread, now: now)
+        let (memberID, sourceID) = (member.id, source.id)
+        let outcome = await loader.load(source, previous: previous, force: reread, now: now) {
+            progress(.fetching(member: memberID, source: sourceID))
+        }
         let unchanged = try settle(
             outcome, of: source, identity: identity, previous: previous, now: now, accepted: accepted, into: &result)
         return (result, unchanged)

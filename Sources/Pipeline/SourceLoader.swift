@@ -41,15 +41,21 @@ struct SourceLoader: Sendable {
     var userAgent: String
     var policy: SyncPolicy
 
-    func load(_ source: SourceSettings, previous: SourceRecord?, force: Bool, now: Date) async -> Outcome {
+    /// `started` is called when reading begins: at once for a file, and for a URL when its
+    /// transfer leaves the fetcher's queue.
+    func load(
+        _ source: SourceSettings, previous: SourceRecord?, force: Bool, now: Date,
+        started: @escaping @Sendable () -> Void = {}
+    ) async -> Outcome {
         switch source.location {
         case .file(let path):
+            started()
             return loadFile(path, shownAs: source.url, previous: previous, force: force)
         case .http(let url):
             let request = policy.request(
                 url: url, etag: force ? nil : previous?.etag, lastModified: force ? nil : previous?.lastModified,
                 userAgent: userAgent)
-            switch await fetcher.fetch(request) {
+            switch await fetcher.fetch(request, started: started) {
             case .failed(let error):
                 let status = error.kind.httpStatus
                 return .failed(
