@@ -35,9 +35,10 @@ extension HubSync {
         let reread = force || accepted || parserChanged
         // The outcome's lease keeps its body counted against the fetch backlog until it is stored.
         let (memberID, sourceID) = (member.id, source.id)
-        let outcome = await loader.load(source, previous: previous, force: reread, now: now) {
-            progress(.fetching(member: memberID, source: sourceID))
-        }
+        let outcome = await loader.load(
+            source, previous: previous, force: reread, now: now,
+            started: { progress(.fetching(member: memberID, source: sourceID)) },
+            ended: { progress(.reading(member: memberID, source: sourceID)) })
         let unchanged = try settle(
             outcome, of: source, identity: identity, previous: previous, now: now, accepted: accepted, into: &result)
         return (result, unchanged)

@@ -50,22 +50,23 @@ struct SyncProgressTests {
             tally.record(event)
             // Whenever some wait while others are fetched, the line says how many wait.
             if !tally.fetching.isEmpty, !tally.queued.isEmpty {
-                #expect(tally.line(total: 4).hasSuffix("-news; \(tally.queued.count) queued"))
+                #expect(tally.line(total: 4).hasSuffix("; \(tally.queued.count) queued"))
             }
         }
-        #expect(tally.done == 4 && tally.queued.isEmpty && tally.fetching.isEmpty)
-        // Each source: queued, then on the wire, then done.
+        #expect(tally.done == 4 && tally.queued.isEmpty && tally.fetching.isEmpty && tally.reading == 0)
+        // Each source: queued, on the wire, read and stored, done.
         for name in names {
             let source = "lab-\(name)-news"
             let steps = events.withLock { $0 }.compactMap { event -> String? in
                 switch event {
                 case .started(_, let id) where id == source: "started"
                 case .fetching(_, let id) where id == source: "fetching"
+                case .reading(_, let id) where id == source: "reading"
                 case .finished(let result) where result.source == source: "finished"
                 default: nil
                 }
             }
-            #expect(steps == ["started", "fetching", "finished"], "\(source)")
+            #expect(steps == ["started", "fetching", "reading", "finished"], "\(source)")
         }
     }
 
@@ -81,6 +82,14 @@ struct SyncProgressTests {
             warnings: [])
         tally.record(.finished(result))
         #expect(tally.line(total: 9) == "[1/9] fetching m/s2, m/s3, m/s4 +1; 1 queued")
+        // Too narrow for every name: names go first, the counts stay.
+        #expect(tally.line(total: 9, width: 40) == "[1/9] fetching m/s2, m/s3 +2; 1 queued")
+        #expect(tally.line(total: 9, width: 30) == "[1/9] fetching 4; 1 queued")
         #expect(tally.line(total: 9, width: 12) == "[1/9] fetchi")
+        // Fetched, now being read and stored: no longer "fetching", not yet done.
+        tally.record(.reading(member: "m", source: "s2"))
+        #expect(tally.line(total: 9) == "[1/9] fetching m/s3, m/s4, m/s5; 1 reading; 1 queued")
+        tally.record(.fetching(member: "m", source: "s6"))
+        #expect(tally.line(total: 9) == "[1/9] fetching m/s3, m/s4, m/s5 +1; 1 reading")
     }
 }
