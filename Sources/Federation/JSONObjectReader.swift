@@ -23,7 +23,9 @@ struct JSONObjectReader {
 
     mutating func raw(_ key: String) -> Any? {
         asked.insert(key)
-        guard let value = object[key], !(value is NSNull) else { return nil }
+        // A metatype check: `value is NSNull` bridges a list or object to Foundation to find out,
+        // which for the members list of a big federation cost more than reading it.
+        guard let value = object[key], !(type(of: value) is NSNull.Type) else { return nil }
         return value
     }
 
@@ -36,7 +38,7 @@ struct JSONObjectReader {
             problem(key, "must be a string, found \(JSONObjectReader.typeName(value))")
             return nil
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Self.trimmed(text)
         if trimmed.isEmpty {
             problem(key, "must not be empty")
             return nil
@@ -66,6 +68,15 @@ struct JSONObjectReader {
             return nil
         }
         return list
+    }
+
+    /// `text` without leading and trailing white space; nearly every value has none, and then
+    /// Foundation's trimming (a bridge per string) is skipped.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            first.properties.isWhitespace || last.properties.isWhitespace
+        else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Records every key not read so far; call once, after reading all known keys.

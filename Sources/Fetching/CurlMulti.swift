@@ -22,14 +22,51 @@ final class CurlMulti: Sendable {
     private struct Job {
         let transfer: CurlTransfer
         let host: String
+        /// Called on the driver thread when the transfer leaves the queue for the wire.
+        let started: (@Sendable () -> Void)?
         let done: @Sendable (FetchOutcome) -> Void
     }
 
     private struct State {
-        var queue: [Job] = []
+        /// Submitted transfers in submission order; a started one leaves a nil behind until the
+        /// front is trimmed, so admitting never copies the whole queue (with a thousand queued
+        /// transfers, rebuilding it on every wake-up was quadratic).
+        var queue: [Job?] = []
+        /// Index of the first slot that may still hold a job.
+        var head = 0
         var driving = false
+        /// The driver thread is (about to be) blocked in curl_multi_poll and needs a wake-up.
+        var polling = false
+        /// Something changed (a submit, a lease ended) since the driver last looked at the queue.
+        var changed = false
         /// Bytes of delivered bodies whose leases are still alive.
         var backlog = 0
+
+        /// Starts the queued jobs the limits allow, oldest first; a job whose host is full waits
+        /// without blocking the ones behind it.
+        mutating func admit(free: Int, perHost: inout [String: Int], limit: Int) -> [Job] {
+            var taken: [Job] = []
+            var index = head
+            while index < queue.count, taken.count < free {
+                if let job = queue[index], perHost[job.host, default: 0] < limit {
+                    perHost[job.host, default: 0] += 1
+                    taken.append(job)
+                    queue[index] = nil
+                }
+                index += 1
+            }
+            while head < queue.count, queue[head] == nil { head += 1 }
+            if head == queue.count {
+                queue.removeAll(keepingCapacity: true)
+                head = 0
+            } else if head > 1024, head * 2 > queue.count {
+                queue.removeFirst(head)
+                head = 0
+            }
+            return taken
+        }
+
+        var isEmpty: Bool { head == queue.count }
     }
 
     // CURLM is `typedef void`, so the handle imports as a raw pointer; only the driver thread uses
@@ -50,15 +87,38 @@ final class CurlMulti: Sendable {
 
     deinit { curl_multi_cleanup(multi) }
 
-    /// Queues `transfer`; `done` is called exactly once, on the driver thread.
-    func submit(_ transfer: CurlTransfer, done: @escaping @Sendable (FetchOutcome) -> Void) {
-        let job = Job(transfer: transfer, host: CurlURL.hostKey(transfer.request.url), done: done)
-        let startDriver = state.withLock { state in
-            state.queue.append(job)
-            defer { state.driving = true }
-            return !state.driving
+    /// Queues `transfer`; `started` is called when it leaves the queue (the limits let it start),
+    /// `done` exactly once when it ended; both on the driver thread.
+    func submit(
+        _ transfer: CurlTransfer, started: (@Sendable () -> Void)? = nil,
+        done: @escaping @Sendable (FetchOutcome) -> Void
+    ) {
+        let job = Job(transfer: transfer, host: CurlURL.hostKey(transfer.request.url), started: started, done: done)
+        notify { $0.queue.append(job) }
+    }
+
+    /// Applies `change` to the state, then gets the driver to look at it: starts the driver thread
+    /// when none runs, or wakes it when it waits in curl_multi_poll. Only one wake-up is sent per
+    /// wait, not one per submitted transfer.
+    private func notify(_ change: (inout State) -> Void) {
+        enum Action { case none, start, wake }
+        let action = state.withLock { state -> Action in
+            change(&state)
+            state.changed = true
+            if !state.driving {
+                guard !state.isEmpty else { return .none }
+                state.driving = true
+                return .start
+            }
+            guard state.polling else { return .none }
+            state.polling = false
+            return .wake
         }
-        if startDriver { startDriverThread() } else { curl_multi_wakeup(multi) }
+        switch action {
+        case .none: break
+        case .start: startDriverThread()
+        case .wake: curl_multi_wakeup(multi)
+        }
     }
 
     private func startDriverThread() {
@@ -69,13 +129,7 @@ final class CurlMulti: Sendable {
 
     /// A lease ended: its bytes no longer count, and waiting transfers may start.
     private func digested(_ bytes: Int) {
-        let startDriver = state.withLock { state in
-            state.backlog -= bytes
-            guard !state.driving, !state.queue.isEmpty else { return false }
-            state.driving = true
-            return true
-        }
-        if startDriver { startDriverThread() } else { curl_multi_wakeup(multi) }
+        notify { $0.backlog -= bytes }
     }
 
     /// Counts a delivered body against the backlog until its response is gone.
@@ -92,19 +146,10 @@ final class CurlMulti: Sendable {
         var perHost: [String: Int] = [:]
         while true {
             let admitted: [Job]? = state.withLock { state in
-                var taken: [Job] = []
-                var waiting: [Job] = []
+                state.changed = false
                 // Over the backlog nothing new starts; the lease that brings it back down wakes us.
-                let room = state.backlog < limits.backlogBytes
-                for job in state.queue {
-                    if room, active.count + taken.count < limits.total, perHost[job.host, default: 0] < limits.perHost {
-                        perHost[job.host, default: 0] += 1
-                        taken.append(job)
-                    } else {
-                        waiting.append(job)
-                    }
-                }
-                state.queue = waiting
+                let free = state.backlog < limits.backlogBytes ? limits.total - active.count : 0
+                let taken = free > 0 ? state.admit(free: free, perHost: &perHost, limit: limits.perHost) : []
                 if taken.isEmpty && active.isEmpty {
                     // Decided under the lock, so a submit either sees `driving == false` or is admitted here.
                     state.driving = false
@@ -114,6 +159,7 @@ final class CurlMulti: Sendable {
             }
             guard let admitted else { return }
             for job in admitted {
+                job.started?()
                 job.transfer.markStarted()
                 curl_multi_add_handle(multi, job.transfer.handle)
                 active[job.transfer.handle] = job
@@ -121,18 +167,28 @@ final class CurlMulti: Sendable {
             var running: Int32 = 0
             curl_multi_perform(multi, &running)
             var left: Int32 = 0
+            var finished = false
             while let message = curl_multi_info_read(multi, &left) {
                 guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle else { continue }
                 let code = ccurl_msg_result(message)
                 curl_multi_remove_handle(multi, handle)
                 guard let job = active.removeValue(forKey: handle) else { continue }
                 perHost[job.host, default: 1] -= 1
+                finished = true
                 job.done(leased(job.transfer.finish(code: code)))
             }
-            if !active.isEmpty {
-                // Returns early on socket activity, on a curl timer, or on curl_multi_wakeup from submit.
-                curl_multi_poll(multi, nil, 0, 1000, nil)
+            // A finished transfer freed a slot: admit again before waiting.
+            if finished || active.isEmpty { continue }
+            let wait = state.withLock { state in
+                // A change since the admission above is looked at now rather than after the wait.
+                if state.changed { return false }
+                state.polling = true
+                return true
             }
+            guard wait else { continue }
+            // Returns early on socket activity, on a curl timer, or on curl_multi_wakeup from `notify`.
+            curl_multi_poll(multi, nil, 0, 1000, nil)
+            state.withLock { $0.polling = false }
         }
     }
 }

@@ -6,11 +6,13 @@ import Storage
 
 extension HubSync {
     /// One source: skip it when not due, otherwise load, parse, judge and store it in one transaction.
+    /// Content that did not change is not written here: the returned `unchanged` fetch is for the
+    /// caller to record together with others (`HubStore.recordUnchanged(_:now:)`).
     func sync(
         _ source: SourceSettings, of member: Member, previous: SourceRecord?, loader: SourceLoader, now: Date,
         force: Bool, accepted: Bool,
-        progress: @Sendable (SyncProgress) -> Void
-    ) async throws -> SourceSyncResult {
+        progress: @escaping @Sendable (SyncProgress) -> Void
+    ) async throws -> (result: SourceSyncResult, unchanged: UnchangedFetch?) {
         let identity = SourceIdentity(id: source.id, member: member.id, url: source.url, role: source.role.rawValue)
         var result = SourceSyncResult(
             member: member.id, source: source.id, url: source.url, state: .failed, message: "",
@@ -27,22 +29,27 @@ extension HubSync {
             result.movedTo = previous.movedTo
             result.message =
                 "not due until \(FeedDate.rfc3339(due))" + (previous.lastError.map { "; last error: \($0)" } ?? "")
-            return result
+            return (result, nil)
         }
         progress(.started(member: member.id, source: source.id))
         let reread = force || accepted || parserChanged
         // The outcome's lease keeps its body counted against the fetch backlog until it is stored.
-        let outcome = await loader.load(source, previous: previous, force: reread, now: now)
-        try settle(
+        let (memberID, sourceID) = (member.id, source.id)
+        let outcome = await loader.load(
+            source, previous: previous, force: reread, now: now,
+            started: { progress(.fetching(member: memberID, source: sourceID)) },
+            ended: { progress(.reading(member: memberID, source: sourceID)) })
+        let unchanged = try settle(
             outcome, of: source, identity: identity, previous: previous, now: now, accepted: accepted, into: &result)
-        return result
+        return (result, unchanged)
     }
 
-    /// Records what loading a source gave: a failure, unchanged content, or a body to parse and store.
+    /// Records what loading a source gave: a failure, or a body to parse and store. Unchanged content
+    /// is returned for the caller to record in a batch.
     private func settle(
         _ outcome: SourceLoader.Outcome, of source: SourceSettings, identity: SourceIdentity, previous: SourceRecord?,
         now: Date, accepted: Bool, into result: inout SourceSyncResult
-    ) throws {
+    ) throws -> UnchangedFetch? {
         switch outcome {
         case .failed(let failure):
             let failures = (previous?.failureCount ?? 0) + 1
@@ -58,14 +65,14 @@ extension HubSync {
             result.nextDue = schedule.nextDue
         case .unchanged(let meta):
             let schedule = schedule(meta, now: now)
-            try store.recordUnchanged(
-                identity, httpStatus: meta.httpStatus, validators: meta.validators, schedule: schedule, now: now)
             result.state = .unchanged
             result.httpStatus = meta.httpStatus
             result.movedTo = meta.movedTo
             result.nextDue = schedule.nextDue
             result.message =
                 "unchanged (\(meta.httpStatus == 304 ? "HTTP 304" : "same content")), \(result.itemCount) items"
+            return UnchangedFetch(
+                source: identity, httpStatus: meta.httpStatus, validators: meta.validators, schedule: schedule)
         case .body(let data, let meta):
             result.httpStatus = meta.httpStatus
             result.movedTo = meta.movedTo
@@ -87,6 +94,7 @@ extension HubSync {
                     into: &result)
             }
         }
+        return nil
     }
 
     /// Stores parsed content, or holds it back when it looks like an accident and was not accepted.

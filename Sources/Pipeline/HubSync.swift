@@ -40,19 +40,29 @@ public struct HubSync: Sendable {
         // Every source gets a task at once: fetching must not wait for parsing, or a tarpit late in
         // the list starts its timeout only after everything before it is parsed. The fetcher's
         // backlog limit, not the task count, bounds the bodies waiting in memory.
-        try await withThrowingTaskGroup(of: (Int, SourceSyncResult).self) { group in
+        try await withThrowingTaskGroup(of: (Int, SourceSyncResult, UnchangedFetch?).self) { group in
             for (index, (member, source)) in sources.enumerated() {
                 group.addTask {
-                    let result = try await sync(
+                    let (result, unchanged) = try await sync(
                         source, of: member, previous: previous[source.id], loader: loader,
                         now: now, force: force, accepted: accept.contains(source.id), progress: progress)
-                    return (index, result)
+                    return (index, result, unchanged)
                 }
             }
-            while let (index, result) = try await group.next() {
+            // Unchanged sources only update bookkeeping: written in batches, not a transaction each.
+            var unchanged: [UnchangedFetch] = []
+            while let (index, result, fetch) = try await group.next() {
                 results[index] = result
+                if let fetch {
+                    unchanged.append(fetch)
+                    if unchanged.count >= Self.unchangedBatch {
+                        try store.recordUnchanged(unchanged, now: now)
+                        unchanged.removeAll(keepingCapacity: true)
+                    }
+                }
                 progress(.finished(result))
             }
+            try store.recordUnchanged(unchanged, now: now)
         }
         // Every source's transaction has committed: the store is consistent, so publish now.
         let published = try publish(now: now, force: force)
@@ -97,6 +107,9 @@ public struct HubSync: Sendable {
         let merged = ArticleMerger.merge(try stage.newestSourcedArticles(limit: window))
         return Array(merged.prefix(limit))
     }
+
+    /// Unchanged sources recorded per transaction.
+    static let unchangedBatch = 100
 
     /// How many times `newsLimit` stored articles are merged to fill the feeds.
     static let articleWindowFactor = 4

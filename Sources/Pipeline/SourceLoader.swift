@@ -41,7 +41,12 @@ struct SourceLoader: Sendable {
     var userAgent: String
     var policy: SyncPolicy
 
-    func load(_ source: SourceSettings, previous: SourceRecord?, force: Bool, now: Date) async -> Outcome {
+    /// `started` is called when a URL's transfer leaves the fetcher's queue, `ended` when it is over
+    /// (for a file, neither: reading it is immediate).
+    func load(
+        _ source: SourceSettings, previous: SourceRecord?, force: Bool, now: Date,
+        started: @escaping @Sendable () -> Void = {}, ended: @escaping @Sendable () -> Void = {}
+    ) async -> Outcome {
         switch source.location {
         case .file(let path):
             return loadFile(path, shownAs: source.url, previous: previous, force: force)
@@ -49,7 +54,7 @@ struct SourceLoader: Sendable {
             let request = policy.request(
                 url: url, etag: force ? nil : previous?.etag, lastModified: force ? nil : previous?.lastModified,
                 userAgent: userAgent)
-            switch await fetcher.fetch(request) {
+            switch await fetcher.fetch(request, started: started, ended: ended) {
             case .failed(let error):
                 let status = error.kind.httpStatus
                 return .failed(

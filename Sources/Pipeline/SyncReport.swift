@@ -22,9 +22,14 @@ public struct SourceSyncResult: Sendable {
     public var skipped = false
 }
 
-/// Progress of a running sync, for a live display: a source starts, then finishes.
+/// Progress of a running sync, for a live display: a due source is queued (`started`), its fetch
+/// goes on the wire once the connection limits allow (`fetching`), its content is then read and
+/// stored (`reading`), and it is done (`finished`). A source that is not due only finishes; a local
+/// file goes from `started` to `finished`.
 public enum SyncProgress: Sendable {
     case started(member: String, source: String)
+    case fetching(member: String, source: String)
+    case reading(member: String, source: String)
     case finished(SourceSyncResult)
 }
 

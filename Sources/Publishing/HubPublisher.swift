@@ -51,17 +51,31 @@ public enum HubPublisher {
 
 /// Replaces a file by writing a sibling temporary file and renaming it over the target.
 public enum AtomicFile {
+    /// Writes `data` to `path` so a reader sees the old file or the whole new one, never a mix.
+    ///
+    /// Plain POSIX calls: Foundation's `createFile` already wrote through a temporary file of its
+    /// own and renamed it, so every published file was written, synced and renamed twice.
     public static func write(_ data: Data, to path: String) throws {
         let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary]) }
+        var written = data.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, base + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
         }
-        let fd = open(temporary, O_RDONLY)
-        if fd >= 0 {
-            fsync(fd)
-            close(fd)
-        }
-        guard rename(temporary, path) == 0 else {
+        // On disk before the rename, or a crash could leave an empty file under the real name.
+        if written { written = fsync(fd) == 0 }
+        close(fd)
+        guard written, rename(temporary, path) == 0 else {
             unlink(temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }

@@ -3,71 +3,67 @@ import Parsing
 import Storage
 
 /// Renders `status.json`: per source, whether the last sync worked, why not, and when it is due again.
+///
+/// Written by hand rather than with JSONEncoder, which took a sixth of the CPU of a sync where every
+/// source answered 304. The layout is JSONEncoder's with sorted keys, pretty printing and unescaped
+/// slashes, byte for byte, so dashboards and diffs see no change. Every source key is always present,
+/// null when unknown, so a dashboard needs no key checks.
 public enum StatusPublisher {
-    struct Status: Encodable {
-        var hub: String
-        var lastSync: String?
-        var sources: [Entry]
-    }
-
-    struct Entry: Encodable {
-        var member: String
-        var source: String
-        var url: String
-        var role: String
-        var state: String
-        var format: String?
-        var lastAttempt: String?
-        var lastSuccess: String?
-        var lastError: String?
-        var httpStatus: Int?
-        var itemCount: Int
-        var warnings: [String]
-        var nextDue: String?
-        var failures: Int
-        var movedTo: String?
-        var holdReason: String?
-
-        enum CodingKeys: String, CodingKey {
-            case member, source, url, role, state, format, lastAttempt, lastSuccess, lastError, httpStatus, itemCount,
-                warnings, nextDue, failures, movedTo, holdReason
-        }
-
-        /// Keys are always present, null when unknown, so a dashboard needs no key checks.
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(member, forKey: .member)
-            try c.encode(source, forKey: .source)
-            try c.encode(url, forKey: .url)
-            try c.encode(role, forKey: .role)
-            try c.encode(state, forKey: .state)
-            try c.encode(format, forKey: .format)
-            try c.encode(lastAttempt, forKey: .lastAttempt)
-            try c.encode(lastSuccess, forKey: .lastSuccess)
-            try c.encode(lastError, forKey: .lastError)
-            try c.encode(httpStatus, forKey: .httpStatus)
-            try c.encode(itemCount, forKey: .itemCount)
-            try c.encode(warnings, forKey: .warnings)
-            try c.encode(nextDue, forKey: .nextDue)
-            try c.encode(failures, forKey: .failures)
-            try c.encode(movedTo, forKey: .movedTo)
-            try c.encode(holdReason, forKey: .holdReason)
-        }
-    }
-
     public static func render(_ input: PublishInput) -> String {
-        let entries = input.sources.map { s in
-            Entry(
-                member: s.member, source: s.id, url: s.url, role: s.role, state: s.state.rawValue, format: s.format,
-                lastAttempt: s.lastAttempt.map(FeedDate.rfc3339), lastSuccess: s.lastSuccess.map(FeedDate.rfc3339),
-                lastError: s.lastError, httpStatus: s.httpStatus, itemCount: s.itemCount, warnings: s.warnings,
-                nextDue: s.nextDue.map(FeedDate.rfc3339), failures: s.failureCount, movedTo: s.movedTo,
-                holdReason: s.holdReason)
+        // Most sources share their times (a sync's `now`): format each instant once.
+        var stamps: [Date: String] = [:]
+        func stamp(_ date: Date?) -> String? {
+            guard let date else { return nil }
+            if let known = stamps[date] { return known }
+            let text = FeedDate.rfc3339(date)
+            stamps[date] = text
+            return text
         }
-        let lastSync = input.sources.compactMap(\.lastAttempt).max().map(FeedDate.rfc3339)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Status(hub: input.hub.id, lastSync: lastSync, sources: entries))) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var out = "{\n  \"hub\" : "
+        JSONText.appendString(input.hub.id, to: &out)
+        // Like the encoder's optional property: the key is left out before the first sync.
+        if let lastSync = input.sources.compactMap(\.lastAttempt).max() {
+            out += ",\n  \"lastSync\" : "
+            JSONText.appendString(FeedDate.rfc3339(lastSync), to: &out)
+        }
+        out += ",\n  \"sources\" : ["
+        out.reserveCapacity(input.sources.count * 600)
+        for (index, s) in input.sources.enumerated() {
+            out += index == 0 ? "\n    {\n" : ",\n    {\n"
+            field("failures", s.failureCount, &out)
+            field("format", s.format, &out)
+            field("holdReason", s.holdReason, &out)
+            field("httpStatus", s.httpStatus, &out)
+            field("itemCount", s.itemCount, &out)
+            field("lastAttempt", stamp(s.lastAttempt), &out)
+            field("lastError", s.lastError, &out)
+            field("lastSuccess", stamp(s.lastSuccess), &out)
+            field("member", s.member, &out)
+            field("movedTo", s.movedTo, &out)
+            field("nextDue", stamp(s.nextDue), &out)
+            field("role", s.role, &out)
+            field("source", s.id, &out)
+            field("state", s.state.rawValue, &out)
+            field("url", s.url, &out)
+            out += "      \"warnings\" : ["
+            for (w, warning) in s.warnings.enumerated() {
+                out += w == 0 ? "\n        " : ",\n        "
+                JSONText.appendString(warning, to: &out)
+            }
+            // The encoder writes an empty list with a blank line inside.
+            out += s.warnings.isEmpty ? "\n\n      ]\n    }" : "\n      ]\n    }"
+        }
+        out += input.sources.isEmpty ? "\n\n  ]\n}\n" : "\n  ]\n}\n"
+        return out
+    }
+
+    private static func field(_ key: String, _ value: String?, _ out: inout String) {
+        out += "      \"\(key)\" : "
+        if let value { JSONText.appendString(value, to: &out) } else { out += "null" }
+        out += ",\n"
+    }
+
+    private static func field(_ key: String, _ value: Int?, _ out: inout String) {
+        out += "      \"\(key)\" : \(value.map(String.init) ?? "null"),\n"
     }
 }

@@ -21,34 +21,48 @@ struct FaultInjectionTests {
         var state: SourceState
         /// Words that status.json must show for the faulty source.
         var cause: String
+        /// The German words status.html must show for it.
+        var page: String
         var testDescription: String { name }
     }
 
     static let scenarios: [Scenario] = [
         .init(
             name: "timeout", fault: { _, _ in .timeout }, state: .failed,
-            cause: "The server accepted the connection but sent no response within"),
-        .init(name: "slow drip", fault: { _, _ in .slowDrip }, state: .failed, cause: "byte/s"),
-        .init(name: "500", fault: { _, _ in .status(500, headers: []) }, state: .failed, cause: "HTTP 500"),
+            cause: "The server accepted the connection but sent no response within",
+            page: "Der Server hat die Verbindung angenommen, aber innerhalb von"),
+        .init(
+            name: "slow drip", fault: { _, _ in .slowDrip }, state: .failed, cause: "byte/s",
+            page: "Der Server sendet zu langsam (weniger als 1000 Byte/s über 1 s)."),
+        .init(
+            name: "500", fault: { _, _ in .status(500, headers: []) }, state: .failed, cause: "HTTP 500",
+            page: "Der Server meldet einen Fehler (HTTP 500)."),
         .init(
             name: "503 + Retry-After", fault: { _, _ in .status(503, headers: [("Retry-After", "7200")]) },
-            state: .failed, cause: "HTTP 503 Service Unavailable"),
+            state: .failed, cause: "HTTP 503 Service Unavailable",
+            page: "Der Server ist vorübergehend nicht verfügbar (HTTP 503)."),
         .init(
             name: "429 + Retry-After date",
             fault: { _, _ in .status(429, headers: [("Retry-After", "Sat, 21 Nov 2026 16:00:00 GMT")]) },
-            state: .failed, cause: "HTTP 429 Too Many Requests"),
-        .init(name: "404", fault: { _, _ in .status(404, headers: []) }, state: .broken, cause: "HTTP 404 Not Found"),
-        .init(name: "410", fault: { _, _ in .status(410, headers: []) }, state: .broken, cause: "HTTP 410 Gone"),
+            state: .failed, cause: "HTTP 429 Too Many Requests", page: "Der Server meldet zu viele Anfragen (HTTP 429)"),
+        .init(
+            name: "404", fault: { _, _ in .status(404, headers: []) }, state: .broken, cause: "HTTP 404 Not Found",
+            page: "Die Adresse gibt es nicht mehr (HTTP 404)."),
+        .init(
+            name: "410", fault: { _, _ in .status(410, headers: []) }, state: .broken, cause: "HTTP 410 Gone",
+            page: "Die Adresse gibt es nicht mehr (HTTP 410)."),
         .init(
             name: "301 loop",
             fault: { server, _ in
                 server.set(.redirectLoop(to: "/faulty.ics"), at: "/faulty-loop")
                 return .redirectLoop(to: "/faulty-loop")
-            }, state: .failed, cause: "Gave up after 5 redirects"),
+            }, state: .failed, cause: "Gave up after 5 redirects", page: "Nach 5 Weiterleitungen aufgegeben"),
         .init(
             name: "redirect to file://", fault: { _, secret in .redirect(302, to: secret) }, state: .failed,
-            cause: "Only http and https URLs are allowed"),
-        .init(name: "truncated body", fault: { _, _ in .truncated }, state: .failed, cause: "broke off"),
+            cause: "Only http and https URLs are allowed", page: "Nur http- und https-Adressen sind erlaubt"),
+        .init(
+            name: "truncated body", fault: { _, _ in .truncated }, state: .failed, cause: "broke off",
+            page: "Die Verbindung brach ab, bevor die Antwort vollständig war."),
         .init(
             name: "invalid XML",
             fault: { _, _ in
@@ -57,34 +71,42 @@ struct FaultInjectionTests {
                     contentType: "application/rss+xml")
             },
             // The lenient parser reads what it can: a channel without items, which is held.
-            state: .held, cause: "suddenly has no items (it had 10)"),
+            state: .held, cause: "suddenly has no items (it had 10)",
+            page:
+                "Zurückgehalten: Die Quelle hat plötzlich keine Einträge mehr (vorher 10). Die letzten 10 guten Einträge bleiben veröffentlicht."
+        ),
         .init(
             name: "not a feed at all",
             fault: { _, _ in .body("<html><body>Wartungsarbeiten", contentType: "text/html") },
-            state: .failed, cause: "cannot parse"),
+            state: .failed, cause: "cannot parse", page: "Der Inhalt ist kein lesbarer Feed und kein Kalender"),
         .init(
             name: "wrong declared charset",
             fault: { _, _ in
                 let text = FaultFeeds.calendar(Array(1...10), title: "Gutes Ereignis").replacingOccurrences(
                     of: "SUMMARY:Gutes Ereignis 1\r\n", with: "SUMMARY:Gutes Ereignis 1 im Café\r\n")
                 return .bytes(Array(text.data(using: .isoLatin1)!), contentType: "text/calendar; charset=utf-8")
-            }, state: .ok, cause: "UTF-8"),
+            }, state: .ok, cause: "UTF-8", page: "UTF-8"),
         .init(
             name: "gzip bomb",
             fault: { _, _ in .gzipBomb(try FaultServer.gzip([UInt8](repeating: 0, count: 16 << 20))) },
-            state: .failed, cause: "larger than the limit of 1 MiB"),
+            state: .failed, cause: "larger than the limit of 1 MiB",
+            page: "Die Antwort ist größer als die Grenze von 1 MiB."),
         .init(
             name: "1 GB body", fault: { _, _ in .hugeBody(1 << 30) }, state: .failed,
-            cause: "larger than the limit of 1 MiB"),
+            cause: "larger than the limit of 1 MiB", page: "Die Antwort ist größer als die Grenze von 1 MiB."),
         .init(
             name: "empty feed after a full one",
             fault: { _, _ in .body(FaultFeeds.calendar([], title: "Leer"), contentType: "text/calendar") },
-            state: .held, cause: "suddenly has no items (it had 10)"),
+            state: .held, cause: "suddenly has no items (it had 10)",
+            page:
+                "Zurückgehalten: Die Quelle hat plötzlich keine Einträge mehr (vorher 10). Die letzten 10 guten Einträge bleiben veröffentlicht."
+        ),
         .init(
             name: "60 % of future events dropped",
             fault: { _, _ in
                 .body(FaultFeeds.calendar([1, 2, 3, 4], title: "Gutes Ereignis"), contentType: "text/calendar")
-            }, state: .held, cause: "6 of 10 upcoming events (60 %) disappeared"),
+            }, state: .held, cause: "6 of 10 upcoming events (60 %) disappeared",
+            page: "6 von 10 kommenden Terminen (60 %) sind auf einmal verschwunden."),
     ]
 
     /// The policy every fault test runs with: small limits so the suite stays fast.
@@ -179,7 +201,8 @@ struct FaultInjectionTests {
         let words = [entry["lastError"], entry["holdReason"], entry["warnings"]].map { "\($0 ?? "")" }.joined()
         #expect(words.contains(scenario.cause), "status.json: \(entry)")
         #expect(entry["state"] as? String == scenario.state.rawValue)
-        #expect(try hub.published("status.html").contains(scenario.cause.replacingOccurrences(of: "'", with: "&#39;")))
+        let page = try hub.published("status.html")
+        #expect(page.contains(scenario.page), "status.html names the cause in German")
         try hub.expectNoLeak()
     }
 
