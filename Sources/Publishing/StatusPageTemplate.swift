@@ -1,3 +1,5 @@
+import Parsing
+
 /// The coordinator's status page: German, a real table with header cells, no JavaScript,
 /// state shown in words (never by colour alone), the agenda's colours and focus style.
 ///
@@ -20,34 +22,14 @@ enum StatusPageTemplate {
         var problem: String
     }
 
-    /// Appends one `<tr>` (ending in a newline), escaped as Mustache's `{{…}}` escapes.
+    /// Appends one `<tr>` (ending in a newline), every text escaped by the project's one escaper.
     static func append(_ row: Row, to out: inout String) {
-        let e = StatusPageTemplate.escape
+        let e = HTMLEscape.attribute
         out += "<tr>\n<th scope=\"row\" class=\"\(e(row.cssClass))\">\(e(row.member)) / \(e(row.source))<br>"
         out += row.isWeb ? "<a href=\"\(e(row.url))\">\(e(row.url))</a>" : e(row.url)
         out += "</th>\n<td>\(e(row.stateLabel))</td>\n<td>\(e(row.lastSuccess))</td>\n<td>\(e(row.httpStatus))</td>\n"
         out += "<td>\(row.itemCount)</td>\n<td>\(e(row.nextDue))</td>\n"
         out += "<td class=\"problem\">\(e(row.problem))</td>\n</tr>\n"
-    }
-
-    /// Escapes the five characters Mustache escapes in `{{…}}`, so rows and page agree.
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
-            return text
-        }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 
     static let page = #"""

@@ -286,7 +286,7 @@ import Testing
     /// `hosts` servers (each its own `host:port`, which is what the per-host limit counts).
     private static func parallelFetches(
         _ fetcher: CurlFetcher, count: Int, delay: Duration, hosts: Int = 1
-    ) async throws -> (statuses: [Int], elapsed: Duration) {
+    ) async throws -> (statuses: [Int], elapsed: Duration, peaks: [Int]) {
         let servers = try (0..<hosts).map { _ in
             try LoopbackHTTPServer { _ in
                 var response = LoopbackHTTPServer.Response.text("ok")
@@ -303,32 +303,34 @@ import Testing
             }
             return await group.reduce(into: []) { $0.append($1) }
         }
-        return (statuses, start.duration(to: .now))
+        return (statuses, start.duration(to: .now), servers.map(\.peakHeld))
     }
 
     @Test func concurrentSlowFetchesDoNotQueueBehindEachOther() async throws {
         let fetcher = CurlFetcher(maxConnections: 32, maxPerHost: 16)
         let run = try await Self.parallelFetches(fetcher, count: 16, delay: .seconds(1))
         #expect(run.statuses == Array(repeating: 200, count: 16))
-        // Sixteen blocked transfers on one multi handle overlap: one after another would take 16 s
-        // (the margin is for a loaded 2-core machine, where the test server starts a thread per request).
-        #expect(run.elapsed < .seconds(8))
+        // Each response is held back a second: sixteen requests held at once means the blocked
+        // transfers overlapped on the one multi handle (counted by the server, so a loaded machine
+        // cannot make this flaky the way a wall-clock bound did).
+        #expect(run.peaks == [16])
     }
 
     @Test func perHostAndGlobalLimitsQueueTransfers() async throws {
         let perHost = try await Self.parallelFetches(
             CurlFetcher(maxConnections: 32, maxPerHost: 2), count: 6, delay: .milliseconds(800))
         #expect(perHost.statuses == Array(repeating: 200, count: 6))
+        #expect(perHost.peaks == [2], "never more than 2 at once on one host")
         #expect(perHost.elapsed >= .milliseconds(2400), "6 transfers, 2 at a time: three rounds")
         // Other servers are other hosts: the per-host limit does not hold them back.
         let spread = try await Self.parallelFetches(
             CurlFetcher(maxConnections: 32, maxPerHost: 2), count: 6, delay: .milliseconds(800),
             hosts: 3)
-        // Three rounds would take at least 2.4 s; the margin below that is for a loaded 2-core machine.
-        #expect(spread.elapsed < .milliseconds(2300), "one round of 0.8 s, not three")
+        #expect(spread.peaks == [2, 2, 2], "every host had its two transfers at once")
         let global = try await Self.parallelFetches(
             CurlFetcher(maxConnections: 2, maxPerHost: 8), count: 6, delay: .milliseconds(800),
             hosts: 3)
+        #expect(global.peaks.allSatisfy { $0 <= 2 })
         #expect(global.elapsed >= .milliseconds(2400), "the global limit caps all hosts together")
     }
 
@@ -338,7 +340,7 @@ import Testing
         let fetcher = CurlFetcher(maxConnections: 8, maxPerHost: 8, maxBacklogBytes: 1_500)
         var first: FetchOutcome? = await fetcher.fetch(FetchRequest(url: server.url("/first")))
         #expect(first?.response?.lease?.bytes == 1_006)
-        var second: FetchOutcome? = await fetcher.fetch(FetchRequest(url: server.url("/second")))
+        let second: FetchOutcome? = await fetcher.fetch(FetchRequest(url: server.url("/second")))
         #expect(second?.response?.httpStatus == 200, "under the limit when it was asked for")
         // 2,013 bytes are alive now: the third transfer waits without going on the wire.
         let third = Task { await fetcher.fetch(FetchRequest(url: server.url("/third"))).response?.httpStatus }

@@ -59,6 +59,11 @@ final class LoopbackHTTPServer: Sendable {
     var baseURL: String { "http://127.0.0.1:\(port)" }
     /// Every request received so far, in arrival order.
     var requests: [Request] { core.requests }
+
+    /// The most requests held in `delayBeforeBody` at the same moment: shows whether clients
+    /// overlapped, without timing anything (a client cannot finish, and so cannot start its next
+    /// transfer, before its request leaves the hold).
+    var peakHeld: Int { core.peakHeld }
     /// Present only for servers made by `serving(files:)`.
     let files: LoopbackFileStore?
 
@@ -106,6 +111,8 @@ private final class Core: Sendable {
         var stopped = false
         var requests: [LoopbackHTTPServer.Request] = []
         var clients: Set<Int32> = []
+        var held = 0
+        var peakHeld = 0
     }
 
     let port: UInt16
@@ -129,6 +136,7 @@ private final class Core: Sendable {
     }
 
     var requests: [LoopbackHTTPServer.Request] { state.withLock { $0.requests } }
+    var peakHeld: Int { state.withLock { $0.peakHeld } }
     private var isStopped: Bool { state.withLock { $0.stopped } }
 
     func stop() {
@@ -169,6 +177,17 @@ private final class Core: Sendable {
         }
     }
 
+    /// `pause`, counted in `held` while it lasts.
+    private func hold(for delay: Duration) -> Bool {
+        guard delay > .zero else { return true }
+        state.withLock { state in
+            state.held += 1
+            state.peakHeld = max(state.peakHeld, state.held)
+        }
+        defer { state.withLock { $0.held -= 1 } }
+        return pause(delay)
+    }
+
     private func serve(_ client: Int32) {
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -179,7 +198,7 @@ private final class Core: Sendable {
         guard pause(response.delayBeforeHeaders) else { return }
         let omitsBody = request.method == "HEAD" || response.status == 304 || response.status == 204
         guard send(client, Self.head(of: response, omitsBody: omitsBody)) else { return }
-        guard !omitsBody, pause(response.delayBeforeBody) else { return }
+        guard !omitsBody, hold(for: response.delayBeforeBody) else { return }
         if let generated = response.generated {
             let chunk = Self.repeating(generated.pattern, toAbout: 65_536)
             var sent = 0
