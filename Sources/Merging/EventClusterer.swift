@@ -111,15 +111,18 @@ struct EventClusterer {
         }
         // Tier 3: scored candidates, best first, each join checked against the constraints.
         var scored: [(a: Int, b: Int, score: PairScore)] = []
-        let offsets = hubOffsets(instants, masters: masters, clock: &clock)
-        let weights = tokenWeights(features, count: interner.count)
+        let windows = StartWindows(settings: settings, offsets: hubOffsets(instants, masters: masters, clock: &clock))
+        var scoring = PairScoring(
+            settings: settings, windows: windows, weights: tokenWeights(features, count: interner.count),
+            interner: interner)
         for block in blocks(masters, features: features) {
             let pairs = candidatePairs(
-                block.items, isSeries: block.isSeries, features: features, sourceOf: sourceOf, hubOffsets: offsets)
-            for (a, b) in pairs {
+                block.items, isSeries: block.isSeries, features: features, sourceOf: sourceOf, windows: windows)
+            for pair in pairs {
+                let (a, b) = (pair.a, pair.b)
                 let (fa, fb) = (features[a]!, features[b]!)
                 if let ca = fa.city, let cb = fb.city, ca != cb { continue }
-                let score = PairScore.score(fa, fb, settings: settings, hubOffsets: offsets, weights: weights)
+                let score = scoring.score(fa, fb, time: pair.time)
                 if score.isMatch(settings) {
                     scored.append((a, b, score))
                 } else if score.total >= settings.nearMissFloor && sets.find(a) != sets.find(b) {
@@ -173,10 +176,13 @@ struct EventClusterer {
     }
 
     /// The hub zone's UTC offsets in the period covered: a start that slipped by one is a zone error.
-    private func hubOffsets(_ instants: [Int], masters: [Int], clock: inout HubClock) -> Set<Int> {
-        var offsets: Set<Int> = []
-        for i in masters { offsets.insert(clock.offset(at: instants[i])) }
-        offsets.remove(0)
+    private func hubOffsets(_ instants: [Int], masters: [Int], clock: inout HubClock) -> [Int] {
+        // Each offset once, without a Set insert per item: a zone has one or two.
+        var offsets: [Int] = []
+        for i in masters {
+            let offset = clock.offset(at: instants[i])
+            if !offsets.contains(offset) { offsets.append(offset) }
+        }
         return offsets
     }
 }
