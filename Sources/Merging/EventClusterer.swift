@@ -16,7 +16,7 @@ struct EventClusterer {
 
     /// `items` must be sorted, `itemKeys` their `sourceID/itemKey`, `instants` their starts; returns
     /// the groups of indices and the trace of every decision.
-    func cluster(_ items: [SourcedItem<Event>], itemKeys: [String], instants: [Int], clock: inout HubClock)
+    func cluster(_ items: ItemsInOrder, itemKeys: [String], instants: [Int], clock: inout HubClock)
         -> (groups: [[Int]], trace: MergeTrace)
     {
         let sourceOf = ClusterSets.sourceNumbers(items.lazy.map(\.ref.source))
@@ -31,20 +31,18 @@ struct EventClusterer {
         let masters = items.indices.filter { items[$0].payload.recurrenceID == nil }
         var interner = TokenInterner()
         var features = [EventFeatures?](repeating: nil, count: items.count)
-        // Through the buffer: the events are read in place, not copied (a retain per field).
-        items.withUnsafeBufferPointer { items in
-            for i in masters {
-                let local: CivilDateTime
-                if case .allDay(let date) = items[i].payload.start {
-                    local = CivilDateTime(date: date, hour: 0, minute: 0, second: 0)
-                } else {
-                    local = clock.civil(instants[i])
-                }
-                features[i] = EventFeatures(
-                    title: items[i].payload.title, allDay: items[i].payload.start.isAllDay,
-                    rrule: items[i].payload.rrules.first, location: items[i].payload.location, instant: instants[i],
-                    local: local, vocabulary: vocabulary, interner: &interner)
+        // Field by field: the events are read in place, not copied (a retain per field).
+        for i in masters {
+            let local: CivilDateTime
+            if case .allDay(let date) = items[i].payload.start {
+                local = CivilDateTime(date: date, hour: 0, minute: 0, second: 0)
+            } else {
+                local = clock.civil(instants[i])
             }
+            features[i] = EventFeatures(
+                title: items[i].payload.title, allDay: items[i].payload.start.isAllDay,
+                rrule: items[i].payload.rrules.first, location: items[i].payload.location, instant: instants[i],
+                local: local, vocabulary: vocabulary, interner: &interner)
         }
 
         // Pins first: they always win.
@@ -137,7 +135,7 @@ struct EventClusterer {
 
     /// Masters grouped by link; a link that one source gives to several items (an events overview
     /// page, the lab's homepage) names no single event and joins nothing.
-    private func linkGroups(_ items: [SourcedItem<Event>], masters: [Int], sourceOf: [Int32]) -> [(String, [Int])] {
+    private func linkGroups(_ items: ItemsInOrder, masters: [Int], sourceOf: [Int32]) -> [(String, [Int])] {
         // A link is usually an item's own: a slot per link, and an array only for a shared one.
         var slotOfKey: [String: Int] = [:]
         slotOfKey.reserveCapacity(masters.count)

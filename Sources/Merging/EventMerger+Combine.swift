@@ -5,7 +5,7 @@ extension EventMerger {
     /// One entry from a cluster: the leading source's event, gaps filled from the others in order
     /// of precedence, categories united, every source item kept with its link.
     /// `group` indexes `items` and their start `instants`.
-    func combine(_ group: [Int], items: [SourcedItem<Event>], instants: [Int], uid: String) -> MergedEvent? {
+    func combine(_ group: [Int], items: ItemsInOrder, instants: [Int], uid: String) -> MergedEvent? {
         // Indices throughout, not copies of the items: an Event is many strings to retain.
         let masterIndices = group.filter { items[$0].payload.recurrenceID == nil }
         // Precedence: the organiser's own source, then priority, then configuration order.

@@ -27,7 +27,7 @@ public struct EventMerger: Sendable {
         -> EventMergeResult
     {
         // Sort first, so that clusters, leaders and UIDs never depend on input order.
-        let items = ItemOrder(items).order.map { items[$0] }
+        let items = ItemsInOrder(items)
         // Both key forms once: `sourceID/itemKey` (what pins and the trace name) and the stored
         // `sourceID/uid`, the same string for every item that is not an override.
         let itemKeys = items.indices.map { "\(items[$0].ref.source)/\(items[$0].payload.itemKey)" }
@@ -40,12 +40,16 @@ public struct EventMerger: Sendable {
         let clusterer = EventClusterer(settings: settings, vocabulary: vocabulary)
         let (groups, trace) = clusterer.cluster(items, itemKeys: itemKeys, instants: instants, clock: &clock)
         let uids = IdentityAssigner(hubID: hubID).assign(groups, keys: refKeys, book: book)
+        // Sized up front: at 100k items these arrays are tens of MB, and growing them by doubling
+        // copies them and, past the allocator's mmap threshold, faults in fresh pages each time.
         var starts: [Int] = []
-
+        starts.reserveCapacity(groups.count)
         var events: [MergedEvent] = []
+        events.reserveCapacity(groups.count)
         var assignments: [String: String] = [:]
         assignments.reserveCapacity(book.assignments.isEmpty ? items.count : 0)
         var records: [(record: IdentityRecord, content: MergedEvent?)] = []
+        records.reserveCapacity(book.records.isEmpty ? groups.count : 0)
         var aliasTarget: [String: String] = [:]
         for (g, group) in groups.enumerated() {
             let uid = uids[g]
