@@ -80,8 +80,9 @@ public enum TextNormalizer {
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
             bytes[colon...].starts(with: Array("://".utf8))
         else { return nil }
-        let scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
-        guard scheme == "http" || scheme == "https" else { return nil }
+        // No letter outside ASCII lower-cases to one of "https", so the scheme is compared as bytes.
+        let scheme = bytes[..<colon].map(Self.lower)
+        guard scheme.elementsEqual("http".utf8) || scheme.elementsEqual("https".utf8) else { return nil }
         var rest = bytes[(colon + 3)...]
         if let hash = rest.firstIndex(of: UInt8(ascii: "#")) { rest = rest[..<hash] }
         var query: ArraySlice<UInt8> = []
@@ -90,10 +91,7 @@ public enum TextNormalizer {
             rest = rest[..<mark]
         }
         let slash = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
-        var host = String(decoding: rest[..<slash], as: UTF8.self).lowercased()
-        if let at = host.lastIndex(of: "@") { host = String(host[host.index(after: at)...]) }
-        if host.hasPrefix("www.") { host.removeFirst(4) }
-        guard !host.isEmpty, !host.contains(where: { $0 == " " }) else { return nil }
+        guard let host = self.host(rest[..<slash]) else { return nil }
         var path = rest[slash...]
         while path.last == UInt8(ascii: "/") { path = path.dropLast() }
         let kept = query.split(separator: UInt8(ascii: "&")).map { String(decoding: $0, as: UTF8.self) }
@@ -106,4 +104,25 @@ public enum TextNormalizer {
         let queryText = kept.isEmpty ? "" : "?" + kept.joined(separator: "&")
         return host + String(decoding: path, as: UTF8.self) + queryText
     }
+
+    /// The host lower-cased, without user info and `www.`; nil when empty or holding a space.
+    private static func host(_ bytes: ArraySlice<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            // Other scripts lower-case by Unicode rules (and "@" may carry a combining mark).
+            var host = String(decoding: bytes, as: UTF8.self).lowercased()
+            if let at = host.lastIndex(of: "@") { host = String(host[host.index(after: at)...]) }
+            if host.hasPrefix("www.") { host.removeFirst(4) }
+            guard !host.isEmpty, !host.contains(where: { $0 == " " }) else { return nil }
+            return host
+        }
+        // ASCII, the usual case: bytes, no Character walk. "\r\n" would be one Character, but
+        // neither half is "@" or " ", so both ways find the same.
+        var host = bytes
+        if let at = host.lastIndex(of: UInt8(ascii: "@")) { host = host[(at + 1)...] }
+        if host.prefix(4).map(Self.lower).elementsEqual("www.".utf8) { host = host.dropFirst(4) }
+        guard !host.isEmpty, !host.contains(0x20) else { return nil }
+        return String(decoding: host.map(Self.lower), as: UTF8.self)
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
 }
