@@ -30,13 +30,21 @@ public struct EventMerger: Sendable {
         let items = ItemsInOrder(items)
         // Both key forms once: `sourceID/itemKey` (what pins and the trace name) and the stored
         // `sourceID/uid`, the same string for every item that is not an override.
-        let itemKeys = items.indices.map { "\(items[$0].ref.source)/\(items[$0].payload.itemKey)" }
-        let refKeys = items.indices.map { i in
-            items[i].payload.recurrenceID == nil && items[i].ref.uid == items[i].payload.uid
-                ? itemKeys[i] : items[i].ref.key
-        }
+        // One pass for all three: the items are read in merge order, not memory order.
         var clock = HubClock(zone: hubZone)
-        let instants = items.indices.map { clock.instant(items[$0].payload.start) }
+        var itemKeys: [String] = []
+        var refKeys: [String] = []
+        var instants: [Int] = []
+        itemKeys.reserveCapacity(items.count)
+        refKeys.reserveCapacity(items.count)
+        instants.reserveCapacity(items.count)
+        for i in items.indices {
+            let itemKey = "\(items[i].ref.source)/\(items[i].payload.itemKey)"
+            let plain = items[i].payload.recurrenceID == nil && items[i].ref.uid == items[i].payload.uid
+            refKeys.append(plain ? itemKey : items[i].ref.key)
+            itemKeys.append(itemKey)
+            instants.append(clock.instant(items[i].payload.start))
+        }
         let clusterer = EventClusterer(settings: settings, vocabulary: vocabulary)
         let (groups, trace) = clusterer.cluster(items, itemKeys: itemKeys, instants: instants, clock: &clock)
         let uids = IdentityAssigner(hubID: hubID).assign(groups, keys: refKeys, book: book)
@@ -69,7 +77,8 @@ public struct EventMerger: Sendable {
             // A cancelled event stays visible as cancelled until it is over.
             if merged.event.status == .cancelled && merged.isPast(at: now, hubZone: hubZone) { continue }
             starts.append(clock.instant(merged.event.start))
-            events.append(merged)
+            // Moved, not copied: a copy retains every string of the event once more.
+            events.append(consume merged)
         }
         // Only stored UIDs can be left unclaimed: no set of this merge's UIDs on a first sync.
         let claimed = book.records.isEmpty ? [] : Set(uids)
