@@ -136,26 +136,37 @@ struct EventClusterer {
     /// Masters grouped by link; a link that one source gives to several items (an events overview
     /// page, the lab's homepage) names no single event and joins nothing.
     private func linkGroups(_ items: ItemsInOrder, masters: [Int], sourceOf: [Int32]) -> [(String, [Int])] {
-        // A link is usually an item's own: a slot per link, and an array only for a shared one.
-        var slotOfKey: [String: Int] = [:]
-        slotOfKey.reserveCapacity(masters.count)
-        var first: [Int] = []
-        var more: [[Int]] = []
+        // Links are usually an item's own. Sorting their hashes finds the shared ones without a
+        // dictionary of every link, whose lookups miss the cache on every item of a large merge.
+        var keys: [String] = []
+        var owners: [Int] = []
+        var hashes: [(hash: Int, slot: Int)] = []
+        keys.reserveCapacity(masters.count)
+        owners.reserveCapacity(masters.count)
+        hashes.reserveCapacity(masters.count)
         for i in masters {
             guard let url = items[i].payload.url, let key = TextNormalizer.link(url) else { continue }
-            if let slot = slotOfKey[key] {
-                more[slot].append(i)
-            } else {
-                slotOfKey[key] = first.count
-                first.append(i)
-                more.append([])
-            }
+            hashes.append((key.hashValue, keys.count))
+            keys.append(key)
+            owners.append(i)
         }
+        hashes.sort { ($0.hash, $0.slot) < ($1.hash, $1.slot) }
         var groups: [(String, [Int])] = []
-        for (key, slot) in slotOfKey where !more[slot].isEmpty {
-            let group = [first[slot]] + more[slot]
-            let sources = group.map { sourceOf[$0] }.sorted()
-            if !zip(sources, sources.dropFirst()).contains(where: { $0 == $1 }) { groups.append((key, group)) }
+        var start = 0
+        while start < hashes.count {
+            var end = start + 1
+            while end < hashes.count && hashes[end].hash == hashes[start].hash { end += 1 }
+            // Slots in order of the masters; equal hashes are checked against the links themselves.
+            var rest = hashes[start..<end].map(\.slot)
+            while rest.count > 1 {
+                let key = keys[rest[0]]
+                let group = rest.filter { keys[$0] == key }.map { owners[$0] }
+                rest.removeAll { keys[$0] == key }
+                guard group.count > 1 else { continue }
+                let sources = group.map { sourceOf[$0] }.sorted()
+                if !zip(sources, sources.dropFirst()).contains(where: { $0 == $1 }) { groups.append((key, group)) }
+            }
+            start = end
         }
         return groups.sorted { $0.0 < $1.0 }
     }
