@@ -138,6 +138,12 @@ struct EventClusterer {
     private func linkGroups(_ items: ItemsInOrder, masters: [Int], sourceOf: [Int32]) -> [(String, [Int])] {
         // Links are usually an item's own. Sorting their hashes finds the shared ones without a
         // dictionary of every link, whose lookups miss the cache on every item of a large merge.
+        // The links are normalized in memory order (no order in this), then taken in merge order.
+        var linkOf = [String?](repeating: nil, count: items.count)
+        items.forEachInMemoryOrder { i, item in
+            guard item.payload.recurrenceID == nil, let url = item.payload.url else { return }
+            linkOf[i] = TextNormalizer.link(url)
+        }
         var keys: [String] = []
         var owners: [Int] = []
         var hashes: [(hash: Int, slot: Int)] = []
@@ -145,7 +151,7 @@ struct EventClusterer {
         owners.reserveCapacity(masters.count)
         hashes.reserveCapacity(masters.count)
         for i in masters {
-            guard let url = items[i].payload.url, let key = TextNormalizer.link(url) else { continue }
+            guard let key = linkOf[i] else { continue }
             hashes.append((key.hashValue, keys.count))
             keys.append(key)
             owners.append(i)

@@ -30,20 +30,17 @@ public struct EventMerger: Sendable {
         let items = ItemsInOrder(items)
         // Both key forms once: `sourceID/itemKey` (what pins and the trace name) and the stored
         // `sourceID/uid`, the same string for every item that is not an override.
-        // One pass for all three: the items are read in merge order, not memory order.
+        // One pass for all three, over the items as they lie in memory.
         var clock = HubClock(zone: hubZone)
-        var itemKeys: [String] = []
-        var refKeys: [String] = []
-        var instants: [Int] = []
-        itemKeys.reserveCapacity(items.count)
-        refKeys.reserveCapacity(items.count)
-        instants.reserveCapacity(items.count)
-        for i in items.indices {
-            let itemKey = "\(items[i].ref.source)/\(items[i].payload.itemKey)"
-            let plain = items[i].payload.recurrenceID == nil && items[i].ref.uid == items[i].payload.uid
-            refKeys.append(plain ? itemKey : items[i].ref.key)
-            itemKeys.append(itemKey)
-            instants.append(clock.instant(items[i].payload.start))
+        var itemKeys = [String](repeating: "", count: items.count)
+        var refKeys = [String](repeating: "", count: items.count)
+        var instants = [Int](repeating: 0, count: items.count)
+        items.forEachInMemoryOrder { i, item in
+            let itemKey = "\(item.ref.source)/\(item.payload.itemKey)"
+            let plain = item.payload.recurrenceID == nil && item.ref.uid == item.payload.uid
+            refKeys[i] = plain ? itemKey : item.ref.key
+            itemKeys[i] = itemKey
+            instants[i] = clock.instant(item.payload.start)
         }
         let clusterer = EventClusterer(settings: settings, vocabulary: vocabulary)
         let (groups, trace) = clusterer.cluster(items, itemKeys: itemKeys, instants: instants, clock: &clock)
