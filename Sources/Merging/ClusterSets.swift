@@ -62,7 +62,7 @@ struct ClusterSets {
         if ra == rb { return false }
         let (root, child) = (min(ra, rb), max(ra, rb))
         parent[child] = root
-        sources[root] = Array(Set(sources[root] + sources[child])).sorted()
+        sources[root] = Self.union(sources[root], sources[child])
         sources[child] = []
         if let labels = pinLabels.removeValue(forKey: child) { pinLabels[root, default: []] += labels }
         return true
@@ -70,8 +70,40 @@ struct ClusterSets {
 
     /// Every set, each sorted, in order of its smallest index.
     mutating func groups() -> [[Int]] {
-        var byRoot: [Int: [Int]] = [:]
-        for i in parent.indices { byRoot[find(i), default: []].append(i) }
-        return byRoot.keys.sorted().map { byRoot[$0]! }
+        // A root is its set's smallest index (`union`), so it comes before the rest of its set:
+        // numbering roots as they come gives the order, with no dictionary of sets.
+        var groupOfRoot = [Int](repeating: -1, count: parent.count)
+        var groups: [[Int]] = []
+        for i in parent.indices {
+            let root = find(i)
+            if root == i {
+                groupOfRoot[i] = groups.count
+                groups.append([i])
+            } else {
+                groups[groupOfRoot[root]].append(i)
+            }
+        }
+        return groups
+    }
+
+    /// Two sorted, repeat-free arrays as one.
+    private static func union(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) {
+                out.append(a[i])
+                i += 1
+            } else if i == a.count || b[j] < a[i] {
+                out.append(b[j])
+                j += 1
+            } else {
+                out.append(a[i])
+                i += 1
+                j += 1
+            }
+        }
+        return out
     }
 }

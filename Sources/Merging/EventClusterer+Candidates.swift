@@ -27,29 +27,40 @@ extension EventClusterer {
     /// items starting within the widest gap a time score allows (the tolerance, or the hub zone's
     /// offset plus a few minutes): a busy day costs what its plausible pairs cost, not the square
     /// of its size. All-day items meet the whole posting; in a series block every start fits.
-    /// Items without a city meet all cities. Returns the pairs sorted, each once.
+    /// Items without a city meet all cities. Returns the pairs sorted, each once, with their time
+    /// score: it was needed to choose them, and scoring needs it again.
     func candidatePairs(
-        _ block: [Int], isSeries: Bool, features: [EventFeatures?], sourceOf: [Int32], hubOffsets: Set<Int>
-    ) -> [(Int, Int)] {
+        _ block: [Int], isSeries: Bool, features: [EventFeatures?], sourceOf: [Int32], windows: StartWindows
+    ) -> [CandidatePair] {
+        // Timed starts relative to the block's earliest: a posting sorts as two integers.
+        var base = Int.max
+        for i in block where !isSeries { base = min(base, features[i]!.instant ?? Int.max) }
         var postings: [Posting] = []
         postings.reserveCapacity(block.count * 8)
         for i in block {
             let f = features[i]!
             // A series' first start says nothing about whether two series meet: all-day-like.
-            let start = isSeries ? Int.min : (f.instant ?? Int.min)
+            let start = isSeries ? nil : f.instant.map { $0 - base }
             for key in f.blockingKeys {
                 postings.append(Posting(key: key, city: f.city ?? -1, start: start, item: Int32(i)))
             }
         }
         postings.sort()
-        let tolerance = settings.timeToleranceMinutes * 60
-        let widestGap = max(tolerance, (hubOffsets.map { abs($0) }.max() ?? 0) + min(tolerance, 300))
-        var packed: [Int] = []
-        func consider(_ a: Int32, _ b: Int32) {
+        let widestGap = windows.widestGap
+        var found: [CandidatePair] = []
+        func consider(_ x: Posting, _ y: Posting) {
+            let (a, b) = (x.item, y.item)
             guard a != b, sourceOf[Int(a)] != sourceOf[Int(b)] else { return }
-            let (fa, fb) = (features[Int(a)]!, features[Int(b)]!)
-            guard PairScore.timeScore(fa, fb, settings: settings, hubOffsets: hubOffsets) > 0 else { return }
-            packed.append(Int(min(a, b)) << 32 | Int(max(a, b)))
+            let time: Double
+            if let sx = x.start, let sy = y.start {
+                // Two timed one-off events: their starts are all `PairScore.timeScore` reads.
+                let gap = abs(sx - sy)
+                time = gap <= windows.tolerance ? 1 : windows.isZoneSlip(gap) ? settings.zoneSlipScore : 0
+            } else {
+                time = PairScore.timeScore(features[Int(a)]!, features[Int(b)]!, settings: settings, windows: windows)
+            }
+            guard time > 0 else { return }
+            found.append(CandidatePair(packed: Int(min(a, b)) << 32 | Int(max(a, b)), time: time))
         }
         var keyStart = 0
         while keyStart < postings.count {
@@ -64,7 +75,7 @@ extension EventClusterer {
                     // Without a city: meets every item of the key, if the key is specific enough.
                     if keyEnd - keyStart <= maxPosting {
                         for x in runStart..<runEnd {
-                            for y in keyStart..<keyEnd { consider(postings[x].item, postings[y].item) }
+                            for y in keyStart..<keyEnd { consider(postings[x], postings[y]) }
                         }
                     }
                 } else if runEnd - runStart > 1 && runEnd - runStart <= maxPosting {
@@ -72,8 +83,8 @@ extension EventClusterer {
                         let start = postings[x].start
                         for y in (x + 1)..<runEnd {
                             // Sorted by start: past the widest gap nothing later fits either.
-                            if start != Int.min && postings[y].start - start > widestGap { break }
-                            consider(postings[x].item, postings[y].item)
+                            if let start, let other = postings[y].start, other - start > widestGap { break }
+                            consider(postings[x], postings[y])
                         }
                     }
                 }
@@ -81,29 +92,48 @@ extension EventClusterer {
             }
             keyStart = keyEnd
         }
-        packed.sort()
-        var pairs: [(Int, Int)] = []
-        pairs.reserveCapacity(packed.count)
-        var previous = -1
-        for value in packed where value != previous {
-            pairs.append((value >> 32, value & 0xFFFF_FFFF))
-            previous = value
+        // A pair met under several keys is kept once; its time score is the same each time.
+        found.sort { $0.packed < $1.packed }
+        var kept = 0
+        for index in found.indices where kept == 0 || found[kept - 1].packed != found[index].packed {
+            found[kept] = found[index]
+            kept += 1
         }
-        return pairs
+        found.removeLast(found.count - kept)
+        return found
     }
 }
 
-/// One item under one title-word key, ordered by key, city and start, so that the items of a key,
-/// and within it of a city, are neighbours in start order.
-struct Posting: Comparable {
-    var key: Int32
-    /// Interned city, -1 when the item names none.
-    var city: Int32
-    /// Seconds since 1970; `Int.min` for all-day items and series, which meet every start.
-    var start: Int
-    var item: Int32
+/// Two items of a block that could be one event (the smaller index first) and their time score.
+struct CandidatePair {
+    /// `a << 32 | b`: sorts by `a`, then `b`.
+    var packed: Int
+    var time: Double
+    var a: Int { packed >> 32 }
+    var b: Int { packed & 0xFFFF_FFFF }
+}
 
-    static func < (a: Posting, b: Posting) -> Bool {
-        (a.key, a.city, a.start, a.item) < (b.key, b.city, b.start, b.item)
+/// One item under one title-word key, ordered by key, city and start, so that the items of a key,
+/// and within it of a city, are neighbours in start order. Packed into two integers that sort
+/// that way: postings are sorted per block, and busy days have thousands.
+struct Posting: Comparable {
+    /// key << 32 | (city + 1): items without a city first.
+    private let high: UInt64
+    /// (start + 1) << 32 | item; 0 for all-day items and series, which meet every start.
+    private let low: UInt64
+
+    /// `city` is the interned city or -1; `start` the seconds after the block's earliest timed
+    /// start, nil for all-day items and series.
+    init(key: Int32, city: Int32, start: Int?, item: Int32) {
+        high = UInt64(UInt32(key)) << 32 | UInt64(UInt32(bitPattern: city &+ 1))
+        low = UInt64(start.map { $0 + 1 } ?? 0) << 32 | UInt64(UInt32(item))
     }
+
+    var key: Int32 { Int32(truncatingIfNeeded: high >> 32) }
+    /// Interned city, -1 when the item names none.
+    var city: Int32 { Int32(truncatingIfNeeded: high) &- 1 }
+    var start: Int? { low >> 32 == 0 ? nil : Int(low >> 32) - 1 }
+    var item: Int32 { Int32(truncatingIfNeeded: low) }
+
+    static func < (a: Posting, b: Posting) -> Bool { (a.high, a.low) < (b.high, b.low) }
 }

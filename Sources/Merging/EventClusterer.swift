@@ -16,7 +16,7 @@ struct EventClusterer {
 
     /// `items` must be sorted, `itemKeys` their `sourceID/itemKey`, `instants` their starts; returns
     /// the groups of indices and the trace of every decision.
-    func cluster(_ items: [SourcedItem<Event>], itemKeys: [String], instants: [Int], clock: inout HubClock)
+    func cluster(_ items: ItemsInOrder, itemKeys: [String], instants: [Int], clock: inout HubClock)
         -> (groups: [[Int]], trace: MergeTrace)
     {
         let sourceOf = ClusterSets.sourceNumbers(items.lazy.map(\.ref.source))
@@ -31,20 +31,18 @@ struct EventClusterer {
         let masters = items.indices.filter { items[$0].payload.recurrenceID == nil }
         var interner = TokenInterner()
         var features = [EventFeatures?](repeating: nil, count: items.count)
-        // Through the buffer: the events are read in place, not copied (a retain per field).
-        items.withUnsafeBufferPointer { items in
-            for i in masters {
-                let local: CivilDateTime
-                if case .allDay(let date) = items[i].payload.start {
-                    local = CivilDateTime(date: date, hour: 0, minute: 0, second: 0)
-                } else {
-                    local = clock.civil(instants[i])
-                }
-                features[i] = EventFeatures(
-                    title: items[i].payload.title, allDay: items[i].payload.start.isAllDay,
-                    rrule: items[i].payload.rrules.first, location: items[i].payload.location, instant: instants[i],
-                    local: local, vocabulary: vocabulary, interner: &interner)
+        // Field by field: the events are read in place, not copied (a retain per field).
+        for i in masters {
+            let local: CivilDateTime
+            if case .allDay(let date) = items[i].payload.start {
+                local = CivilDateTime(date: date, hour: 0, minute: 0, second: 0)
+            } else {
+                local = clock.civil(instants[i])
             }
+            features[i] = EventFeatures(
+                title: items[i].payload.title, allDay: items[i].payload.start.isAllDay,
+                rrule: items[i].payload.rrules.first, location: items[i].payload.location, instant: instants[i],
+                local: local, vocabulary: vocabulary, interner: &interner)
         }
 
         // Pins first: they always win.
@@ -111,15 +109,18 @@ struct EventClusterer {
         }
         // Tier 3: scored candidates, best first, each join checked against the constraints.
         var scored: [(a: Int, b: Int, score: PairScore)] = []
-        let offsets = hubOffsets(instants, masters: masters, clock: &clock)
-        let weights = tokenWeights(features, count: interner.count)
+        let windows = StartWindows(settings: settings, offsets: hubOffsets(instants, masters: masters, clock: &clock))
+        var scoring = PairScoring(
+            settings: settings, windows: windows, weights: tokenWeights(features, count: interner.count),
+            interner: interner)
         for block in blocks(masters, features: features) {
             let pairs = candidatePairs(
-                block.items, isSeries: block.isSeries, features: features, sourceOf: sourceOf, hubOffsets: offsets)
-            for (a, b) in pairs {
+                block.items, isSeries: block.isSeries, features: features, sourceOf: sourceOf, windows: windows)
+            for pair in pairs {
+                let (a, b) = (pair.a, pair.b)
                 let (fa, fb) = (features[a]!, features[b]!)
                 if let ca = fa.city, let cb = fb.city, ca != cb { continue }
-                let score = PairScore.score(fa, fb, settings: settings, hubOffsets: offsets, weights: weights)
+                let score = scoring.score(fa, fb, time: pair.time)
                 if score.isMatch(settings) {
                     scored.append((a, b, score))
                 } else if score.total >= settings.nearMissFloor && sets.find(a) != sets.find(b) {
@@ -134,27 +135,44 @@ struct EventClusterer {
 
     /// Masters grouped by link; a link that one source gives to several items (an events overview
     /// page, the lab's homepage) names no single event and joins nothing.
-    private func linkGroups(_ items: [SourcedItem<Event>], masters: [Int], sourceOf: [Int32]) -> [(String, [Int])] {
-        // A link is usually an item's own: a slot per link, and an array only for a shared one.
-        var slotOfKey: [String: Int] = [:]
-        slotOfKey.reserveCapacity(masters.count)
-        var first: [Int] = []
-        var more: [[Int]] = []
-        for i in masters {
-            guard let url = items[i].payload.url, let key = TextNormalizer.link(url) else { continue }
-            if let slot = slotOfKey[key] {
-                more[slot].append(i)
-            } else {
-                slotOfKey[key] = first.count
-                first.append(i)
-                more.append([])
-            }
+    private func linkGroups(_ items: ItemsInOrder, masters: [Int], sourceOf: [Int32]) -> [(String, [Int])] {
+        // Links are usually an item's own. Sorting their hashes finds the shared ones without a
+        // dictionary of every link, whose lookups miss the cache on every item of a large merge.
+        // The links are normalized in memory order (no order in this), then taken in merge order.
+        var linkOf = [String?](repeating: nil, count: items.count)
+        items.forEachInMemoryOrder { i, item in
+            guard item.payload.recurrenceID == nil, let url = item.payload.url else { return }
+            linkOf[i] = TextNormalizer.link(url)
         }
+        var keys: [String] = []
+        var owners: [Int] = []
+        var hashes: [(hash: Int, slot: Int)] = []
+        keys.reserveCapacity(masters.count)
+        owners.reserveCapacity(masters.count)
+        hashes.reserveCapacity(masters.count)
+        for i in masters {
+            guard let key = linkOf[i] else { continue }
+            hashes.append((key.hashValue, keys.count))
+            keys.append(key)
+            owners.append(i)
+        }
+        hashes.sort { ($0.hash, $0.slot) < ($1.hash, $1.slot) }
         var groups: [(String, [Int])] = []
-        for (key, slot) in slotOfKey where !more[slot].isEmpty {
-            let group = [first[slot]] + more[slot]
-            let sources = group.map { sourceOf[$0] }.sorted()
-            if !zip(sources, sources.dropFirst()).contains(where: { $0 == $1 }) { groups.append((key, group)) }
+        var start = 0
+        while start < hashes.count {
+            var end = start + 1
+            while end < hashes.count && hashes[end].hash == hashes[start].hash { end += 1 }
+            // Slots in order of the masters; equal hashes are checked against the links themselves.
+            var rest = hashes[start..<end].map(\.slot)
+            while rest.count > 1 {
+                let key = keys[rest[0]]
+                let group = rest.filter { keys[$0] == key }.map { owners[$0] }
+                rest.removeAll { keys[$0] == key }
+                guard group.count > 1 else { continue }
+                let sources = group.map { sourceOf[$0] }.sorted()
+                if !zip(sources, sources.dropFirst()).contains(where: { $0 == $1 }) { groups.append((key, group)) }
+            }
+            start = end
         }
         return groups.sorted { $0.0 < $1.0 }
     }
@@ -173,10 +191,13 @@ struct EventClusterer {
     }
 
     /// The hub zone's UTC offsets in the period covered: a start that slipped by one is a zone error.
-    private func hubOffsets(_ instants: [Int], masters: [Int], clock: inout HubClock) -> Set<Int> {
-        var offsets: Set<Int> = []
-        for i in masters { offsets.insert(clock.offset(at: instants[i])) }
-        offsets.remove(0)
+    private func hubOffsets(_ instants: [Int], masters: [Int], clock: inout HubClock) -> [Int] {
+        // Each offset once, without a Set insert per item: a zone has one or two.
+        var offsets: [Int] = []
+        for i in masters {
+            let offset = clock.offset(at: instants[i])
+            if !offsets.contains(offset) { offsets.append(offset) }
+        }
         return offsets
     }
 }

@@ -7,9 +7,8 @@ import Foundation
 final class EventFeatures: Sendable {
     /// Significant title tokens (see `TokenInterner.titleTokens`), sorted, as interned ids.
     let titleTokens: [Int32]
-    /// The same tokens in title order, as ids and as text (to compare what two titles do not share).
+    /// The same tokens in title order (to compare what two titles do not share).
     let titleOrder: [Int32]
-    let titleWords: [String]
     /// Tokens of the title's first part, before a subtitle ("…: …", "… – …", "… (…)"), sorted;
     /// empty when there is no subtitle or the first part is only generic words.
     let headTokens: [Int32]
@@ -53,7 +52,6 @@ final class EventFeatures: Sendable {
             order = raw.map { interner.id($0) }
         }
         titleOrder = order
-        titleWords = order.map { interner.word($0) }
         titleTokens = order.sorted()
         if let head = Self.head(of: title) {
             let headRaw = MatchVocabulary.rawTokens(head, buffer: &interner.buffer)
@@ -62,8 +60,17 @@ final class EventFeatures: Sendable {
             headTokens = []
         }
         var keys: [Int32] = []
+        keys.reserveCapacity(2 * order.count)
         for id in order { keys.append(contentsOf: interner.blockingKeys(id)) }
-        blockingKeys = Array(Set(keys)).sorted()
+        // Sorted and made unique in place: no Set per item.
+        keys.sort()
+        var kept = 0
+        for key in keys where kept == 0 || keys[kept - 1] != key {
+            keys[kept] = key
+            kept += 1
+        }
+        keys.removeLast(keys.count - kept)
+        blockingKeys = keys
         instant = allDay ? nil : start
         day = local.date.year * 10000 + local.date.month * 100 + local.date.day
         isSeries = rrule != nil
@@ -99,25 +106,6 @@ final class EventFeatures: Sendable {
             index = next
         }
         return nil
-    }
-
-    static func trigrams(_ text: String) -> [UInt32] {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 3 else { return bytes.isEmpty ? [] : [bytes.reduce(0) { $0 << 8 | UInt32($1) }] }
-        // Sorted and made unique in place: cheaper than a Set for the few dozen trigrams of a title.
-        var out: [UInt32] = []
-        out.reserveCapacity(bytes.count - 2)
-        for i in 0..<(bytes.count - 2) {
-            out.append(UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]))
-        }
-        out.sort()
-        var kept = 0
-        for value in out where kept == 0 || out[kept - 1] != value {
-            out[kept] = value
-            kept += 1
-        }
-        out.removeLast(out.count - kept)
-        return out
     }
 
     /// The parts of a rule that say on which days it repeats; UNTIL, COUNT and WKST do not.

@@ -5,7 +5,9 @@ extension EventMerger {
     /// One entry from a cluster: the leading source's event, gaps filled from the others in order
     /// of precedence, categories united, every source item kept with its link.
     /// `group` indexes `items` and their start `instants`.
-    func combine(_ group: [Int], items: [SourcedItem<Event>], instants: [Int], uid: String) -> MergedEvent? {
+    func combine(_ group: [Int], items: ItemsInOrder, instants: [Int], uid: String) -> MergedEvent? {
+        // Most events have one source: what the general path works out for them, without its arrays.
+        if group.count == 1 { return single(group[0], items: items, uid: uid) }
         // Indices throughout, not copies of the items: an Event is many strings to retain.
         let masterIndices = group.filter { items[$0].payload.recurrenceID == nil }
         // Precedence: the organiser's own source, then priority, then configuration order.
@@ -73,6 +75,34 @@ extension EventMerger {
             uid: uid, event: event, overrides: overrides, sources: sources,
             firstSeen: group.map { items[$0].firstSeen }.min() ?? items[leaderIndex].firstSeen,
             lastChanged: group.map { items[$0].lastChanged }.max() ?? items[leaderIndex].lastChanged)
+    }
+
+    /// `combine` for a cluster of one item: the item itself with the hub's UID, its categories
+    /// sorted, each once (an override without its master keeps none), and its link as provenance.
+    private func single(_ index: Int, items: ItemsInOrder, uid: String) -> MergedEvent {
+        let item = items[index]
+        var event = item.payload
+        event.uid = uid
+        if event.recurrenceID != nil {
+            event.categories = []
+        } else if !zip(event.categories, event.categories.dropFirst()).allSatisfy({ $0 < $1 }) {
+            // Sorted and unique already is the rule: no copy of the list then.
+            var categories = event.categories
+            categories.sort()
+            var kept = 0
+            for index in categories.indices where kept == 0 || categories[kept - 1] != categories[index] {
+                categories.swapAt(kept, index)
+                kept += 1
+            }
+            categories.removeLast(categories.count - kept)
+            event.categories = categories
+        }
+        event.lastModified = nil
+        var ref = item.ref
+        if ref.url == nil, item.payload.recurrenceID == nil { ref.url = item.payload.url }
+        return MergedEvent(
+            uid: uid, event: event, overrides: [], sources: [ref], firstSeen: item.firstSeen,
+            lastChanged: item.lastChanged)
     }
 
     /// The organiser's own source leads (its city is in the location), then the member with the

@@ -27,25 +27,34 @@ public struct EventMerger: Sendable {
         -> EventMergeResult
     {
         // Sort first, so that clusters, leaders and UIDs never depend on input order.
-        let items = ItemOrder(items).order.map { items[$0] }
+        let items = ItemsInOrder(items)
         // Both key forms once: `sourceID/itemKey` (what pins and the trace name) and the stored
         // `sourceID/uid`, the same string for every item that is not an override.
-        let itemKeys = items.indices.map { "\(items[$0].ref.source)/\(items[$0].payload.itemKey)" }
-        let refKeys = items.indices.map { i in
-            items[i].payload.recurrenceID == nil && items[i].ref.uid == items[i].payload.uid
-                ? itemKeys[i] : items[i].ref.key
-        }
+        // One pass for all three, over the items as they lie in memory.
         var clock = HubClock(zone: hubZone)
-        let instants = items.indices.map { clock.instant(items[$0].payload.start) }
+        var itemKeys = [String](repeating: "", count: items.count)
+        var refKeys = [String](repeating: "", count: items.count)
+        var instants = [Int](repeating: 0, count: items.count)
+        items.forEachInMemoryOrder { i, item in
+            let itemKey = "\(item.ref.source)/\(item.payload.itemKey)"
+            let plain = item.payload.recurrenceID == nil && item.ref.uid == item.payload.uid
+            refKeys[i] = plain ? itemKey : item.ref.key
+            itemKeys[i] = itemKey
+            instants[i] = clock.instant(item.payload.start)
+        }
         let clusterer = EventClusterer(settings: settings, vocabulary: vocabulary)
         let (groups, trace) = clusterer.cluster(items, itemKeys: itemKeys, instants: instants, clock: &clock)
         let uids = IdentityAssigner(hubID: hubID).assign(groups, keys: refKeys, book: book)
+        // Sized up front: at 100k items these arrays are tens of MB, and growing them by doubling
+        // copies them and, past the allocator's mmap threshold, faults in fresh pages each time.
         var starts: [Int] = []
-
+        starts.reserveCapacity(groups.count)
         var events: [MergedEvent] = []
+        events.reserveCapacity(groups.count)
         var assignments: [String: String] = [:]
         assignments.reserveCapacity(book.assignments.isEmpty ? items.count : 0)
         var records: [(record: IdentityRecord, content: MergedEvent?)] = []
+        records.reserveCapacity(book.records.isEmpty ? groups.count : 0)
         var aliasTarget: [String: String] = [:]
         for (g, group) in groups.enumerated() {
             let uid = uids[g]
@@ -65,7 +74,8 @@ public struct EventMerger: Sendable {
             // A cancelled event stays visible as cancelled until it is over.
             if merged.event.status == .cancelled && merged.isPast(at: now, hubZone: hubZone) { continue }
             starts.append(clock.instant(merged.event.start))
-            events.append(merged)
+            // Moved, not copied: a copy retains every string of the event once more.
+            events.append(consume merged)
         }
         // Only stored UIDs can be left unclaimed: no set of this merge's UIDs on a first sync.
         let claimed = book.records.isEmpty ? [] : Set(uids)

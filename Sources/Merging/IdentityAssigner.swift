@@ -40,11 +40,14 @@ struct IdentityAssigner {
             if let uid = uids[g] { return uid }
             var seed = firstKey[g]
             while true {
-                let uid = String(SHA256.hex(seed).prefix(32)) + "@" + hubID + ".labnetz"
-                if !taken.contains(uid) && !known.contains(uid) {
-                    taken.insert(uid)
-                    return uid
-                }
+                // One string, one probe of `taken`: this runs for every new event of a first sync.
+                var uid = ""
+                uid.reserveCapacity(41 + hubID.utf8.count + 8)
+                uid += SHA256.hex(seed).prefix(32)
+                uid += "@"
+                uid += hubID
+                uid += ".labnetz"
+                if !known.contains(uid), taken.insert(uid).inserted { return uid }
                 seed += "+"
             }
         }

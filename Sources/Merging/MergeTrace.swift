@@ -37,10 +37,21 @@ public struct TraceEdge<Reason: Sendable & Hashable>: Sendable, Hashable {
 
 /// Every join and near miss of one merge, for `labnetz explain`.
 public struct MergeTrace: Sendable {
-    /// The items in the merger's sorted order: what the indices of the edges point at.
-    public var items: [SourcedItem<Event>]
+    /// The merged items, read in the merger's sorted order without a copy of them.
+    let ordered: ItemsInOrder
     /// Item keys (`sourceID/itemKey`) by index, the form pins use.
     public var itemKeys: [String]
     public var joins: [TraceEdge<JoinReason>] = []
     public var nearMisses: [TraceEdge<MissReason>] = []
+
+    init(items: ItemsInOrder, itemKeys: [String]) {
+        ordered = items
+        self.itemKeys = itemKeys
+    }
+
+    /// The item at index `i` of the merger's sorted order: what the indices of the edges point at.
+    public func item(_ i: Int) -> SourcedItem<Event> { ordered[i] }
+
+    /// All items in the merger's sorted order (a copy; `item(_:)` reads one).
+    public var items: [SourcedItem<Event>] { Array(ordered) }
 }

@@ -26,14 +26,21 @@ extension MergedEvent {
     /// Appends the fields separated by U+1F, no array of them per event (this runs per merged event).
     private static func describe(_ e: Event, into text: inout String) {
         text += "E"
-        text += e.recurrenceID.map(describe) ?? ""
-        for field in [
-            e.title, e.summary ?? "", e.url ?? "", e.location ?? "", describe(e.start), e.end.map(describe) ?? "",
-            e.status.rawValue,
-        ] {
-            text += "\u{1F}"
-            text += field
-        }
+        if let recurrenceID = e.recurrenceID { describe(recurrenceID, into: &text) }
+        text += "\u{1F}"
+        text += e.title
+        text += "\u{1F}"
+        text += e.summary ?? ""
+        text += "\u{1F}"
+        text += e.url ?? ""
+        text += "\u{1F}"
+        text += e.location ?? ""
+        text += "\u{1F}"
+        describe(e.start, into: &text)
+        text += "\u{1F}"
+        if let end = e.end { describe(end, into: &text) }
+        text += "\u{1F}"
+        text += e.status.rawValue
         text += "\u{1F}"
         text += e.rrules.joined(separator: "\u{1D}")
         text += "\u{1F}"
@@ -46,6 +53,24 @@ extension MergedEvent {
     }
 
     /// Distinct text per value; numbers instead of formatted dates, since this runs per event.
+    private static func describe(_ time: EventTime, into text: inout String) {
+        switch time {
+        case .allDay(let d):
+            text += "D"
+            text += String(d.dayNumber)
+        case .utc(let c):
+            text += "U"
+            text += String(c.secondsSince1970)
+        case .zoned(let c, let tzid):
+            text += "Z"
+            text += String(c.secondsSince1970)
+            text += tzid
+        case .floating(let c):
+            text += "F"
+            text += String(c.secondsSince1970)
+        }
+    }
+
     private static func describe(_ time: EventTime) -> String {
         switch time {
         case .allDay(let d): return "D\(d.dayNumber)"

@@ -80,8 +80,9 @@ public enum TextNormalizer {
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
             bytes[colon...].starts(with: Array("://".utf8))
         else { return nil }
-        let scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
-        guard scheme == "http" || scheme == "https" else { return nil }
+        // No letter outside ASCII lower-cases to one of "https", so the scheme is compared as bytes.
+        let scheme = bytes[..<colon].lazy.map(Self.lower)
+        guard scheme.elementsEqual("http".utf8) || scheme.elementsEqual("https".utf8) else { return nil }
         var rest = bytes[(colon + 3)...]
         if let hash = rest.firstIndex(of: UInt8(ascii: "#")) { rest = rest[..<hash] }
         var query: ArraySlice<UInt8> = []
@@ -90,10 +91,10 @@ public enum TextNormalizer {
             rest = rest[..<mark]
         }
         let slash = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
-        var host = String(decoding: rest[..<slash], as: UTF8.self).lowercased()
-        if let at = host.lastIndex(of: "@") { host = String(host[host.index(after: at)...]) }
-        if host.hasPrefix("www.") { host.removeFirst(4) }
-        guard !host.isEmpty, !host.contains(where: { $0 == " " }) else { return nil }
+        // The key is written into one buffer: host, path, kept query.
+        var key: [UInt8] = []
+        key.reserveCapacity(rest.count)
+        guard appendHost(rest[..<slash], to: &key) else { return nil }
         var path = rest[slash...]
         while path.last == UInt8(ascii: "/") { path = path.dropLast() }
         let kept = query.split(separator: UInt8(ascii: "&")).map { String(decoding: $0, as: UTF8.self) }
@@ -103,7 +104,35 @@ public enum TextNormalizer {
                     && !["fbclid", "gclid", "mc_cid", "mc_eid"].contains(name)
             }
             .sorted()
-        let queryText = kept.isEmpty ? "" : "?" + kept.joined(separator: "&")
-        return host + String(decoding: path, as: UTF8.self) + queryText
+        key.append(contentsOf: path)
+        if !kept.isEmpty {
+            key.append(UInt8(ascii: "?"))
+            key.append(contentsOf: kept.joined(separator: "&").utf8)
+        }
+        return String(decoding: key, as: UTF8.self)
     }
+
+    /// Appends the host lower-cased, without user info and `www.`; false when it is empty or
+    /// holds a space.
+    private static func appendHost(_ bytes: ArraySlice<UInt8>, to key: inout [UInt8]) -> Bool {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            // Other scripts lower-case by Unicode rules (and "@" may carry a combining mark).
+            var host = String(decoding: bytes, as: UTF8.self).lowercased()
+            if let at = host.lastIndex(of: "@") { host = String(host[host.index(after: at)...]) }
+            if host.hasPrefix("www.") { host.removeFirst(4) }
+            guard !host.isEmpty, !host.contains(where: { $0 == " " }) else { return false }
+            key.append(contentsOf: host.utf8)
+            return true
+        }
+        // ASCII, the usual case: bytes, no Character walk. "\r\n" would be one Character, but
+        // neither half is "@" or " ", so both ways find the same.
+        var host = bytes
+        if let at = host.lastIndex(of: UInt8(ascii: "@")) { host = host[(at + 1)...] }
+        if host.prefix(4).lazy.map(Self.lower).elementsEqual("www.".utf8) { host = host.dropFirst(4) }
+        guard !host.isEmpty, !host.contains(0x20) else { return false }
+        key.append(contentsOf: host.lazy.map(Self.lower))
+        return true
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
 }

@@ -97,7 +97,7 @@ struct ExplainReport {
     }
 
     private func describe(_ i: Int) -> String {
-        let item = result.trace.items[i]
+        let item = result.trace.item(i)
         let e = item.payload
         var text = "\(item.ref.member)/\(result.trace.itemKeys[i]) \"\(e.title)\" \(time(e.start))"
         if let location = e.location { text += " @ \(location)" }

@@ -63,7 +63,7 @@ struct CandidatePairsTests {
     /// too common (per city, or over all cities for an item without one), and starts that score.
     static func bruteForce(
         _ block: [Int], features: [EventFeatures?], sourceOf: [Int32], maxPosting: Int, settings: DedupSettings,
-        hubOffsets: Set<Int>
+        windows: StartWindows
     ) -> [(Int, Int)] {
         // How many items of the block carry a key: in all, and per city.
         var counts: [[Int32]: Int] = [:]
@@ -79,7 +79,7 @@ struct CandidatePairsTests {
             for b in block[(x + 1)...] {
                 let (fa, fb) = (features[a]!, features[b]!)
                 guard sourceOf[a] != sourceOf[b],
-                    PairScore.timeScore(fa, fb, settings: settings, hubOffsets: hubOffsets) > 0
+                    PairScore.timeScore(fa, fb, settings: settings, windows: windows) > 0
                 else { continue }
                 let shared = fa.blockingKeys.filter { fb.blockingKeys.contains($0) }
                 let met = shared.contains { key in
@@ -107,16 +107,22 @@ struct CandidatePairsTests {
         var offsets = Set(items.map { clock.offset(at: clock.instant($0.payload.start)) })
         offsets.remove(0)
         #expect(offsets == [3600, 7200])
+        let windows = StartWindows(settings: settings, offsets: offsets)
         let blocks = clusterer.blocks(Array(items.indices), features: features)
         #expect(blocks.contains { $0.isSeries } && blocks.filter { !$0.isSeries }.count == 2)
         var found = 0
         for block in blocks {
             let pairs = clusterer.candidatePairs(
-                block.items, isSeries: block.isSeries, features: features, sourceOf: sourceOf, hubOffsets: offsets)
+                block.items, isSeries: block.isSeries, features: features, sourceOf: sourceOf, windows: windows)
             let expected = Self.bruteForce(
                 block.items, features: features, sourceOf: sourceOf, maxPosting: 12, settings: settings,
-                hubOffsets: offsets)
-            #expect(pairs.map { [$0.0, $0.1] } == expected.map { [$0.0, $0.1] })
+                windows: windows)
+            #expect(pairs.map { [$0.a, $0.b] } == expected.map { [$0.0, $0.1] })
+            // Each pair carries the time score it was chosen by.
+            let rescored = pairs.map {
+                PairScore.timeScore(features[$0.a]!, features[$0.b]!, settings: settings, windows: windows)
+            }
+            #expect(pairs.map(\.time) == rescored)
             found += pairs.count
         }
         #expect(found > 0)
