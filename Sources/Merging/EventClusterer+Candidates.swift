@@ -25,7 +25,7 @@ extension EventClusterer {
     ///
     /// Items are posted under (key, city, start) and sorted, so each timed item only meets the
     /// items starting within the widest gap a time score allows (the tolerance, or the hub zone's
-    /// offset plus a few minutes): a busy day costs what its plausible pairs cost, not the square
+    /// largest offset plus a few minutes; the offset at the pair's own starts decides): a busy day costs what its plausible pairs cost, not the square
     /// of its size. All-day items meet the whole posting; in a series block every start fits.
     /// Items without a city meet all cities. Returns the pairs sorted, each once, with their time
     /// score: it was needed to choose them, and scoring needs it again.
@@ -55,7 +55,9 @@ extension EventClusterer {
             if let sx = x.start, let sy = y.start {
                 // Two timed one-off events: their starts are all `PairScore.timeScore` reads.
                 let gap = abs(sx - sy)
-                time = gap <= windows.tolerance ? 1 : windows.isZoneSlip(gap) ? settings.zoneSlipScore : 0
+                time =
+                    gap <= windows.tolerance
+                    ? 1 : windows.isZoneSlip(sx + base, sy + base) ? settings.zoneSlipScore : 0
             } else {
                 time = PairScore.timeScore(features[Int(a)]!, features[Int(b)]!, settings: settings, windows: windows)
             }

@@ -109,7 +109,7 @@ struct EventClusterer {
         }
         // Tier 3: scored candidates, best first, each join checked against the constraints.
         var scored: [(a: Int, b: Int, score: PairScore)] = []
-        let windows = StartWindows(settings: settings, offsets: hubOffsets(instants, masters: masters, clock: &clock))
+        let windows = StartWindows(settings: settings, zone: clock.zone, instants: masters.lazy.map { instants[$0] })
         var scoring = PairScoring(
             settings: settings, windows: windows, weights: tokenWeights(features, count: interner.count),
             interner: interner)
@@ -188,16 +188,5 @@ struct EventClusterer {
             for id in f.titleTokens { frequency[Int(id)] += 1 }
         }
         return frequency.map { log(1 + Double(titles) / Double(max(1, $0))) }
-    }
-
-    /// The hub zone's UTC offsets in the period covered: a start that slipped by one is a zone error.
-    private func hubOffsets(_ instants: [Int], masters: [Int], clock: inout HubClock) -> [Int] {
-        // Each offset once, without a Set insert per item: a zone has one or two.
-        var offsets: [Int] = []
-        for i in masters {
-            let offset = clock.offset(at: instants[i])
-            if !offsets.contains(offset) { offsets.append(offset) }
-        }
-        return offsets
     }
 }

@@ -15,7 +15,8 @@ public struct PairScore: Sendable, Hashable, Codable {
     }
 
     /// 1 for the same instant (within the tolerance) or the same all-day date; partial scores for an
-    /// all-day against a timed event, or a start shifted by the hub zone's UTC offset; else 0.
+    /// all-day against a timed event, or a start shifted by the hub zone's UTC offset at that
+    /// start (winter and summer time apart); else 0.
     static func timeScore(_ a: EventFeatures, _ b: EventFeatures, settings: DedupSettings, windows: StartWindows)
         -> Double
     {
@@ -30,7 +31,7 @@ public struct PairScore: Sendable, Hashable, Codable {
         case (let x?, let y?):
             let gap = abs(x - y)
             if gap <= windows.tolerance { return 1 }
-            return windows.isZoneSlip(gap) ? settings.zoneSlipScore : 0
+            return windows.isZoneSlip(x, y) ? settings.zoneSlipScore : 0
         }
     }
 

@@ -103,11 +103,10 @@ struct CandidatePairsTests {
         let sourceOf = items.map { Int32($0.ref.source.dropFirst())! }
         var clusterer = EventClusterer(settings: settings, vocabulary: vocabulary)
         clusterer.maxPosting = 12
-        var clock = HubClock(zone: Self.berlin)
-        var offsets = Set(items.map { clock.offset(at: clock.instant($0.payload.start)) })
-        offsets.remove(0)
-        #expect(offsets == [3600, 7200])
-        let windows = StartWindows(settings: settings, offsets: offsets)
+        let windows = StartWindows(
+            settings: settings, zone: Self.berlin, instants: features.compactMap { $0?.instant })
+        // Both days are covered, one in winter time, one in summer time.
+        #expect(Set(features.compactMap { $0?.instant }.map { windows.offset(at: $0) }) == [3600, 7200])
         let blocks = clusterer.blocks(Array(items.indices), features: features)
         #expect(blocks.contains { $0.isSeries } && blocks.filter { !$0.isSeries }.count == 2)
         var found = 0
