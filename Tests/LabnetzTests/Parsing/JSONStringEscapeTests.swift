@@ -23,7 +23,8 @@ import Testing
     @Test func serializationFlavourIsWhatJSONSerializationWrites() throws {
         for text in Self.awkward {
             let theirs = try JSONSerialization.data(withJSONObject: ["error": text])
-            #expect(DocumentSummary.errorJSON(text) == String(decoding: theirs, as: UTF8.self), "\(text.debugDescription)")
+            let expected = String(decoding: theirs, as: UTF8.self)
+            #expect(DocumentSummary.errorJSON(text) == expected, "\(text.debugDescription)")
         }
     }
 }
