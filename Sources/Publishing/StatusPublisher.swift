@@ -20,11 +20,11 @@ public enum StatusPublisher {
             return text
         }
         var out = "{\n  \"hub\" : "
-        JSONText.appendString(input.hub.id, to: &out)
+        JSONStringEscape.appendQuoted(input.hub.id, to: &out, as: .encoder)
         // Like the encoder's optional property: the key is left out before the first sync.
         if let lastSync = input.sources.compactMap(\.lastAttempt).max() {
             out += ",\n  \"lastSync\" : "
-            JSONText.appendString(FeedDate.rfc3339(lastSync), to: &out)
+            JSONStringEscape.appendQuoted(FeedDate.rfc3339(lastSync), to: &out, as: .encoder)
         }
         out += ",\n  \"sources\" : ["
         out.reserveCapacity(input.sources.count * 600)
@@ -48,7 +48,7 @@ public enum StatusPublisher {
             out += "      \"warnings\" : ["
             for (w, warning) in s.warnings.enumerated() {
                 out += w == 0 ? "\n        " : ",\n        "
-                JSONText.appendString(warning, to: &out)
+                JSONStringEscape.appendQuoted(warning, to: &out, as: .encoder)
             }
             // The encoder writes an empty list with a blank line inside.
             out += s.warnings.isEmpty ? "\n\n      ]\n    }" : "\n      ]\n    }"
@@ -59,7 +59,7 @@ public enum StatusPublisher {
 
     private static func field(_ key: String, _ value: String?, _ out: inout String) {
         out += "      \"\(key)\" : "
-        if let value { JSONText.appendString(value, to: &out) } else { out += "null" }
+        if let value { JSONStringEscape.appendQuoted(value, to: &out, as: .encoder) } else { out += "null" }
         out += ",\n"
     }
 
