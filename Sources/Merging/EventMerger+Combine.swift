@@ -36,13 +36,7 @@ extension EventMerger {
         }
         // Sorted, each once; without a Set per event (the first of equal spellings stays, as in a Set).
         var categories = masterIndices.flatMap { items[$0].payload.categories }
-        categories.sort()
-        var kept = 0
-        for index in categories.indices where kept == 0 || categories[kept - 1] != categories[index] {
-            categories.swapAt(kept, index)
-            kept += 1
-        }
-        categories.removeLast(categories.count - kept)
+        categories.sortAndDropRepeats()
         event.categories = categories
         event.lastModified = nil
         let overrides =
@@ -87,15 +81,7 @@ extension EventMerger {
             event.categories = []
         } else if !zip(event.categories, event.categories.dropFirst()).allSatisfy({ $0 < $1 }) {
             // Sorted and unique already is the rule: no copy of the list then.
-            var categories = event.categories
-            categories.sort()
-            var kept = 0
-            for index in categories.indices where kept == 0 || categories[kept - 1] != categories[index] {
-                categories.swapAt(kept, index)
-                kept += 1
-            }
-            categories.removeLast(categories.count - kept)
-            event.categories = categories
+            event.categories.sortAndDropRepeats()
         }
         event.lastModified = nil
         var ref = item.ref
@@ -118,5 +104,18 @@ extension EventMerger {
             let location = item.payload.location.map(TextNormalizer.title)
         else { return false }
         return " \(location) ".contains(" \(city) ")
+    }
+}
+
+extension Array where Element: Comparable {
+    /// Sorts in place and keeps each value once (the first of equal ones stays), without a Set.
+    fileprivate mutating func sortAndDropRepeats() {
+        sort()
+        var kept = 0
+        for index in indices where kept == 0 || self[kept - 1] != self[index] {
+            swapAt(kept, index)
+            kept += 1
+        }
+        removeLast(count - kept)
     }
 }
