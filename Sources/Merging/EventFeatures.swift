@@ -62,14 +62,7 @@ final class EventFeatures: Sendable {
         var keys: [Int32] = []
         keys.reserveCapacity(2 * order.count)
         for id in order { keys.append(contentsOf: interner.blockingKeys(id)) }
-        // Sorted and made unique in place: no Set per item.
-        keys.sort()
-        var kept = 0
-        for key in keys where kept == 0 || keys[kept - 1] != key {
-            keys[kept] = key
-            kept += 1
-        }
-        keys.removeLast(keys.count - kept)
+        keys.sortAndDropRepeats()
         blockingKeys = keys
         instant = allDay ? nil : start
         day = local.date.year * 10000 + local.date.month * 100 + local.date.day

@@ -112,12 +112,6 @@ struct PairScoring {
         for i in 0..<(bytes.count - 2) {
             out.append(UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]))
         }
-        out.sort()
-        var kept = 0
-        for value in out where kept == 0 || out[kept - 1] != value {
-            out[kept] = value
-            kept += 1
-        }
-        out.removeLast(out.count - kept)
+        out.sortAndDropRepeats()
     }
 }
