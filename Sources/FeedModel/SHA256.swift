@@ -14,9 +14,11 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    private var state: [UInt32] = [
+    private static let initialState: [UInt32] = [
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
+
+    private var state = initialState
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
 
@@ -71,6 +73,11 @@ public struct SHA256: Sendable {
     }
 
     private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
+        state.withUnsafeMutableBufferPointer { Self.compress(block.baseAddress!, into: $0.baseAddress!) }
+    }
+
+    /// One 64-byte block into the eight state words.
+    private static func compress(_ block: UnsafePointer<UInt8>, into state: UnsafeMutablePointer<UInt32>) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for i in 0..<16 {
                 w[i] =
@@ -85,14 +92,16 @@ public struct SHA256: Sendable {
             var (a, b, c, d, e, f, g, h) = (
                 state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7]
             )
-            for i in 0..<64 {
-                let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = h &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
-                let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+            k.withUnsafeBufferPointer { k in
+                for i in 0..<64 {
+                    let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
+                    let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ maj
+                    (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                }
             }
             state[0] &+= a
             state[1] &+= b
@@ -105,8 +114,45 @@ public struct SHA256: Sendable {
         }
     }
 
+    /// Lower-case hex digest of contiguous bytes in one go: no hasher, no array, one String.
+    /// Content hashes and identities are taken per event on every sync.
+    public static func hex(_ input: UnsafeRawBufferPointer) -> String {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 8) { state in
+            for (i, word) in initialState.enumerated() { state[i] = word }
+            let bytes = input.bindMemory(to: UInt8.self)
+            let whole = bytes.count / 64 * 64
+            var index = 0
+            while index < whole {
+                compress(bytes.baseAddress! + index, into: state.baseAddress!)
+                index += 64
+            }
+            // The rest, 0x80, zeros and the bit length: one block, or two when the rest is 56 bytes or more.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+                let rest = bytes.count - whole
+                for i in 0..<rest { tail[i] = bytes[whole + i] }
+                tail[rest] = 0x80
+                let blocks = rest < 56 ? 64 : 128
+                for i in (rest + 1)..<blocks { tail[i] = 0 }
+                let bitLength = UInt64(bytes.count) &* 8
+                for i in 0..<8 { tail[blocks - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
+                compress(tail.baseAddress!, into: state.baseAddress!)
+                if blocks == 128 { compress(tail.baseAddress! + 64, into: state.baseAddress!) }
+            }
+            return String(unsafeUninitializedCapacity: 64) { out in
+                let digits: StaticString = "0123456789abcdef"
+                for i in 0..<32 {
+                    let byte = UInt8(truncatingIfNeeded: state[i / 4] >> UInt32(24 - 8 * (i % 4)))
+                    out[2 * i] = digits.utf8Start[Int(byte >> 4)]
+                    out[2 * i + 1] = digits.utf8Start[Int(byte & 0x0F)]
+                }
+                return 64
+            }
+        }
+    }
+
     /// Lower-case hex digest of `bytes`.
     public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+        if let digest = bytes.withContiguousStorageIfAvailable({ hex(UnsafeRawBufferPointer($0)) }) { return digest }
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.finalizeHex()

@@ -21,10 +21,18 @@ struct ClusterSets {
     /// A small number per distinct source, in order of first appearance: what `sourceOf` holds.
     static func sourceNumbers(_ sources: some Sequence<String>) -> [Int32] {
         var numbers: [String: Int32] = [:]
+        // Items come source by source: most lookups are the previous item's source.
+        var previous: (source: String, number: Int32)?
         return sources.map { source in
-            if let n = numbers[source] { return n }
-            let n = Int32(numbers.count)
-            numbers[source] = n
+            if let previous, previous.source == source { return previous.number }
+            let n: Int32
+            if let known = numbers[source] {
+                n = known
+            } else {
+                n = Int32(numbers.count)
+                numbers[source] = n
+            }
+            previous = (source, n)
             return n
         }
     }

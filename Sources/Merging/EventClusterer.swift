@@ -19,7 +19,8 @@ struct EventClusterer {
     func cluster(_ items: ItemsInOrder, itemKeys: [String], instants: [Int], clock: inout HubClock)
         -> (groups: [[Int]], trace: MergeTrace)
     {
-        let sourceOf = ClusterSets.sourceNumbers(items.lazy.map(\.ref.source))
+        // By index: a key path on the element would copy every item whole (a retain per field).
+        let sourceOf = ClusterSets.sourceNumbers(items.indices.lazy.map { items[$0].ref.source })
         var sets = ClusterSets(sourceOf: sourceOf)
         var trace = MergeTrace(items: items, itemKeys: itemKeys)
         var indexOfKey: [String: Int] = [:]

@@ -74,8 +74,8 @@ extension EventMerger {
     /// `combine` for a cluster of one item: the item itself with the hub's UID, its categories
     /// sorted, each once (an override without its master keeps none), and its link as provenance.
     private func single(_ index: Int, items: ItemsInOrder, uid: String) -> MergedEvent {
-        let item = items[index]
-        var event = item.payload
+        // Fields read in place: a copy of the whole item would retain each of its strings once more.
+        var event = items[index].payload
         event.uid = uid
         if event.recurrenceID != nil {
             event.categories = []
@@ -84,11 +84,11 @@ extension EventMerger {
             event.categories.sortAndDropRepeats()
         }
         event.lastModified = nil
-        var ref = item.ref
-        if ref.url == nil, item.payload.recurrenceID == nil { ref.url = item.payload.url }
+        var ref = items[index].ref
+        if ref.url == nil, event.recurrenceID == nil { ref.url = event.url }
         return MergedEvent(
-            uid: uid, event: event, overrides: [], sources: [ref], firstSeen: item.firstSeen,
-            lastChanged: item.lastChanged)
+            uid: uid, event: event, overrides: [], sources: [ref], firstSeen: items[index].firstSeen,
+            lastChanged: items[index].lastChanged)
     }
 
     /// The organiser's own source leads (its city is in the location), then the member with the

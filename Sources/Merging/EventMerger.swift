@@ -53,9 +53,11 @@ public struct EventMerger: Sendable {
         events.reserveCapacity(groups.count)
         var assignments: [String: String] = [:]
         assignments.reserveCapacity(book.assignments.isEmpty ? items.count : 0)
-        var records: [(record: IdentityRecord, content: MergedEvent?)] = []
+        var records = MergeRecords()
         records.reserveCapacity(book.records.isEmpty ? groups.count : 0)
         var aliasTarget: [String: String] = [:]
+        // The text of each content hash is written here: one buffer for the whole merge.
+        var hashText: [UInt8] = []
         for (g, group) in groups.enumerated() {
             let uid = uids[g]
             for i in group {
@@ -69,10 +71,19 @@ public struct EventMerger: Sendable {
             guard var merged = combine(groups[g], items: items, instants: instants, uid: uid) else { continue }
             let created = book.records[uid]?.created ?? merged.firstSeen
             let previous = book.records[uid]
-            let (record, contentChanged) = stamp(&merged, previous: previous, created: created, now: now)
-            if previous == nil || contentChanged || previous?.state != .live { records.append((record, merged)) }
+            let (record, contentChanged) = stamp(
+                &merged, previous: previous, created: created, now: now, hashText: &hashText)
+            let keep = previous == nil || contentChanged || previous?.state != .live
             // A cancelled event stays visible as cancelled until it is over.
-            if merged.event.status == .cancelled && merged.isPast(at: now, hubZone: hubZone) { continue }
+            if merged.event.status == .cancelled && merged.isPast(at: now, hubZone: hubZone) {
+                if keep {
+                    records.append(record, .unpublished(records.unpublished.count))
+                    records.unpublished.append(merged)
+                }
+                continue
+            }
+            // The record's content is the published event, not a copy of it.
+            if keep { records.append(record, .published(events.count)) }
             starts.append(clock.instant(merged.event.start))
             // Moved, not copied: a copy retains every string of the event once more.
             events.append(consume merged)
@@ -86,23 +97,26 @@ public struct EventMerger: Sendable {
                 var record = previous
                 record.state = .alias
                 record.aliasOf = survivor
-                records.append((record, nil))
+                records.append(record, .none)
             } else if var merged = book.publishedContent(uid), !merged.isPast(at: now, hubZone: hubZone) {
                 // Every source dropped it: subscribers see it cancelled rather than silently gone.
                 merged.event.status = .cancelled
                 for i in merged.overrides.indices { merged.overrides[i].status = .cancelled }
-                var (record, contentChanged) = stamp(&merged, previous: previous, created: previous.created, now: now)
+                var (record, contentChanged) = stamp(
+                    &merged, previous: previous, created: previous.created, now: now, hashText: &hashText)
                 record.state = .orphaned
-                if contentChanged || previous.state != .orphaned { records.append((record, merged)) }
+                if contentChanged || previous.state != .orphaned { records.append(record, .published(events.count)) }
                 starts.append(clock.instant(merged.event.start))
                 events.append(merged)
             } else {
                 var record = previous
                 record.state = .removed
-                records.append((record, nil))
+                records.append(record, .none)
             }
         }
-        events.permute(to: EventOrder(starts: starts, uids: events.map(\.uid)).order)
+        let order = EventOrder(starts: starts, uids: events.map { $0.uid }).order
+        events.permute(to: order)
+        records.reindex(published: events, order: order)
         return EventMergeResult(
             events: events, assignments: assignments, records: records,
             clusters: zip(uids, groups).map { ($0, $1) }, trace: trace)
@@ -110,10 +124,10 @@ public struct EventMerger: Sendable {
 
     /// Sets SEQUENCE, CREATED and LAST-MODIFIED from the stored record: they move only when the
     /// published content does. Returns the record to keep (state live) and whether the content changed.
-    private func stamp(_ merged: inout MergedEvent, previous: IdentityRecord?, created: Date, now: Date)
-        -> (IdentityRecord, Bool)
-    {
-        let hash = merged.contentHash
+    private func stamp(
+        _ merged: inout MergedEvent, previous: IdentityRecord?, created: Date, now: Date, hashText: inout [UInt8]
+    ) -> (IdentityRecord, Bool) {
+        let hash = merged.contentHash(buffer: &hashText)
         var record =
             previous
             ?? IdentityRecord(

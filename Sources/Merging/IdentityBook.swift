@@ -27,7 +27,7 @@ public struct EventMergeResult: Sendable {
     /// Only new or moved assignments.
     public var assignments: [String: String]
     /// Only new or changed records, with the content to keep for each (nil for alias and removed).
-    public var records: [(record: IdentityRecord, content: MergedEvent?)]
+    public var records: MergeRecords
     /// The clusters as index groups into `trace.itemKeys`, with the UID each got.
     public var clusters: [(uid: String, items: [Int])]
     public var trace: MergeTrace

@@ -42,4 +42,16 @@ struct SHA256Tests {
         #expect(SHA256.hex(bytes) == SHA256.hex(bytes.lazy.map { $0 }))
         #expect(SHA256.hex(bytes) == SHA256.hex(Data(bytes)))
     }
+
+    @Test func oneShotAndIncrementalHashingAgreeAtEveryPaddingBoundary() {
+        // Lengths around 55/56 and 64 bytes decide whether the padding takes one block or two.
+        var generator = SplitMix64(seed: 7)
+        let bytes = (0..<200).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for count in 0...bytes.count {
+            let input = Array(bytes[..<count])
+            var hasher = SHA256()
+            hasher.update(input.lazy.map { $0 })
+            #expect(input.withUnsafeBytes { SHA256.hex($0) } == hasher.finalizeHex(), "\(count) bytes")
+        }
+    }
 }

@@ -118,4 +118,25 @@ struct EventMergerTests {
         let events = merger.merge(items, now: Self.now).events
         #expect(events.map(\.event.status) == [.cancelled])
     }
+
+    @Test func everyRecordCarriesTheContentItsEventIsPublishedWith() {
+        // Three events (sorted by start unlike their UIDs), one of them cancelled and over: it is
+        // stored with its content but not published.
+        var items = [
+            Self.item("soest", "s-2", "Lötkurs", .utc(.init(year: 2026, month: 12, day: 20, hour: 17, minute: 0))),
+            Self.item("menden", "m-2", "Fotowalk", .utc(.init(year: 2026, month: 12, day: 2, hour: 9, minute: 0))),
+            Self.item("arnsberg", "a-2", "Filmabend", .utc(.init(year: 2026, month: 10, day: 1, hour: 18, minute: 0))),
+        ]
+        items[2].payload.status = .cancelled
+        let result = merger.merge(items, now: Self.now)
+        #expect(result.events.map(\.event.title) == ["Fotowalk", "Lötkurs"])
+        #expect(result.records.count == 3)
+        let published = Dictionary(uniqueKeysWithValues: result.events.map { ($0.uid, $0) })
+        for (record, content) in result.records {
+            #expect(content?.uid == record.uid)
+            #expect(content?.contentHash == record.contentHash)
+            if let event = published[record.uid] { #expect(content == event) }
+        }
+        #expect(result.records.compactMap(\.content?.event.title).sorted() == ["Filmabend", "Fotowalk", "Lötkurs"])
+    }
 }
