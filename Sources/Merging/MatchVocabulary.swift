@@ -52,7 +52,11 @@ struct MatchVocabulary: Sendable {
         for raw in Self.rawTokens(location, buffer: &buffer) where !ignoredInLocations.contains(raw) {
             var token = raw
             if token == "str" { token = "strasse" }
-            if token.hasSuffix("str"), token.count > 5 { token += "asse" }
+            // By bytes: folded tokens end in plain letters, and Foundation's `hasSuffix` bridged to
+            // CFString for every location word.
+            if token.utf8.count > 5, token.utf8.reversed().starts(with: "rts".utf8), token.count > 5 {
+                token += "asse"
+            }
             if !out.contains(token) { out.append(token) }
         }
         return out
@@ -68,10 +72,19 @@ struct MatchVocabulary: Sendable {
     /// `rawTokens` folding into a reused byte buffer.
     static func rawTokens(_ text: String, buffer: inout [UInt8]) -> [String] {
         TextNormalizer.fold(text, into: &buffer)
+        // The folded words are separated by single spaces; walked by hand, without an array of slices.
         var tokens: [String] = []
-        for word in buffer.split(separator: 0x20) {
-            let token = String(decoding: word, as: UTF8.self)
-            if token != "innen" { tokens.append(token) }
+        buffer.withUnsafeBufferPointer { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+                if end > start {
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if !word.elementsEqual("innen".utf8) { tokens.append(String(decoding: word, as: UTF8.self)) }
+                }
+                start = end + 1
+            }
         }
         return tokens
     }
