@@ -19,8 +19,7 @@ struct EventClusterer {
     func cluster(_ items: ItemsInOrder, itemKeys: [String], instants: [Int], clock: inout HubClock)
         -> (groups: [[Int]], trace: MergeTrace)
     {
-        // By index: a key path on the element would copy every item whole (a retain per field).
-        let sourceOf = ClusterSets.sourceNumbers(items.indices.lazy.map { items[$0].ref.source })
+        let (sourceOf, masters) = Self.sourcesAndMasters(items)
         var sets = ClusterSets(sourceOf: sourceOf)
         var trace = MergeTrace(items: items, itemKeys: itemKeys)
         var indexOfKey: [String: Int] = [:]
@@ -29,21 +28,22 @@ struct EventClusterer {
             for (i, key) in trace.itemKeys.enumerated() { indexOfKey[key] = i }
         }
 
-        let masters = items.indices.filter { items[$0].payload.recurrenceID == nil }
         var interner = TokenInterner()
         var features = [EventFeatures?](repeating: nil, count: items.count)
-        // Field by field: the events are read in place, not copied (a retain per field).
+        // The texts folded beforehand, in memory order: the features read no item.
+        let texts = FoldedTexts(items)
         for i in masters {
+            let entry = texts[i]
             let local: CivilDateTime
-            if case .allDay(let date) = items[i].payload.start {
+            if let date = entry.allDay {
                 local = CivilDateTime(date: date, hour: 0, minute: 0, second: 0)
             } else {
                 local = clock.civil(instants[i])
             }
             features[i] = EventFeatures(
-                title: items[i].payload.title, allDay: items[i].payload.start.isAllDay,
-                rrule: items[i].payload.rrules.first, location: items[i].payload.location, instant: instants[i],
-                local: local, vocabulary: vocabulary, interner: &interner)
+                titleWords: texts.titleWords(i), headWords: texts.headWords(i),
+                placeWords: texts.placeWords(i, vocabulary: vocabulary), allDay: entry.allDay != nil,
+                rrule: entry.rrule, instant: instants[i], local: local, vocabulary: vocabulary, interner: &interner)
         }
 
         // Pins first: they always win.
@@ -132,6 +132,39 @@ struct EventClusterer {
         scored.sort { ($0.score.total, $1.a, $1.b) > ($1.score.total, $0.a, $0.b) }
         for pair in scored { join(pair.a, pair.b, .scored(pair.score), score: pair.score, disjoint: true) }
         return (sets.groups(), trace)
+    }
+
+    /// The source number of every item (`ClusterSets.sourceNumbers` in merge order) and the items
+    /// without a RECURRENCE-ID, read as the items lie in memory: in merge order every read would
+    /// land on another item far away.
+    private static func sourcesAndMasters(_ items: ItemsInOrder) -> (sourceOf: [Int32], masters: [Int]) {
+        var firstSeen = [Int32](repeating: 0, count: items.count)
+        var isMaster = [Bool](repeating: false, count: items.count)
+        var numbers: [String: Int32] = [:]
+        var previous: (source: String, number: Int32)?
+        items.forEachInMemoryOrder { i, item in
+            isMaster[i] = item.payload.recurrenceID == nil
+            let source = item.ref.source
+            if let previous, previous.source == source {
+                firstSeen[i] = previous.number
+                return
+            }
+            let n = numbers[source] ?? Int32(numbers.count)
+            numbers[source] = n
+            previous = (source, n)
+            firstSeen[i] = n
+        }
+        // Renumbered by first appearance in merge order, as `sourceNumbers` numbers them.
+        var renumber = [Int32](repeating: -1, count: numbers.count)
+        var next: Int32 = 0
+        let sourceOf = firstSeen.map { n -> Int32 in
+            if renumber[Int(n)] < 0 {
+                renumber[Int(n)] = next
+                next += 1
+            }
+            return renumber[Int(n)]
+        }
+        return (sourceOf, isMaster.indices.filter { isMaster[$0] })
     }
 
     /// Masters grouped by link; a link that one source gives to several items (an events overview

@@ -34,18 +34,22 @@ final class EventFeatures: Sendable {
         _ event: Event, instant start: Int, local: CivilDateTime, vocabulary: MatchVocabulary,
         interner: inout TokenInterner
     ) {
+        let title = MatchVocabulary.rawTokens(event.title, buffer: &interner.buffer)
+        let head = Self.head(of: event.title).map { MatchVocabulary.rawTokens($0, buffer: &interner.buffer) }
+        let place = event.location.map { vocabulary.locationTokens($0, buffer: &interner.buffer) } ?? []
         self.init(
-            title: event.title, allDay: event.start.isAllDay, rrule: event.rrules.first, location: event.location,
-            instant: start, local: local, vocabulary: vocabulary, interner: &interner)
+            titleWords: title, headWords: head, placeWords: place, allDay: event.start.isAllDay,
+            rrule: event.rrules.first, instant: start, local: local, vocabulary: vocabulary, interner: &interner)
     }
 
-    /// From the fields that matter only: the merger passes them one by one, since a copy of the
-    /// whole event would retain every one of its fields.
+    /// From the folded words of the title (`MatchVocabulary.rawTokens`), of its head before a
+    /// subtitle (nil when it has none), of the location (`MatchVocabulary.locationTokens`), and
+    /// the other fields that matter: the merger folds the texts of all items beforehand
+    /// (`FoldedTexts`), since a copy of the whole event would retain every one of its fields.
     init(
-        title: String, allDay: Bool, rrule: String?, location: String?, instant start: Int, local: CivilDateTime,
-        vocabulary: MatchVocabulary, interner: inout TokenInterner
+        titleWords raw: [String], headWords: [String]?, placeWords place: [String], allDay: Bool, rrule: String?,
+        instant start: Int, local: CivilDateTime, vocabulary: MatchVocabulary, interner: inout TokenInterner
     ) {
-        let raw = MatchVocabulary.rawTokens(title, buffer: &interner.buffer)
         var order = interner.titleTokens(raw, vocabulary: vocabulary)
         if order.isEmpty {
             // A title made only of generic words ("Stammtisch") still has to match something.
@@ -53,8 +57,7 @@ final class EventFeatures: Sendable {
         }
         titleOrder = order
         titleTokens = order.sorted()
-        if let head = Self.head(of: title) {
-            let headRaw = MatchVocabulary.rawTokens(head, buffer: &interner.buffer)
+        if let headRaw = headWords {
             headTokens = interner.titleTokens(headRaw, vocabulary: vocabulary).sorted()
         } else {
             headTokens = []
@@ -70,7 +73,6 @@ final class EventFeatures: Sendable {
         seriesKey = rrule.map { rule in
             Self.seriesSignature(rule, start: local, allDay: allDay)
         }
-        let place = location.map { vocabulary.locationTokens($0, buffer: &interner.buffer) } ?? []
         locationTokens = place.map { interner.id($0) }.sorted()
         let postal = place.first { $0.count == 5 && $0.allSatisfy(\.isNumber) }
         postalCode = postal

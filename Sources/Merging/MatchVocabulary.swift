@@ -48,8 +48,14 @@ struct MatchVocabulary: Sendable {
 
     /// Location tokens, folded, with street-name spellings unified ("Str." and "Straße" → "strasse").
     func locationTokens(_ location: String, buffer: inout [UInt8]) -> [String] {
+        TextNormalizer.fold(location, into: &buffer)
+        return buffer.withUnsafeBufferPointer { locationTokens(folded: $0) }
+    }
+
+    /// `locationTokens` of a location already folded (`TextNormalizer.fold`).
+    func locationTokens(folded: UnsafeBufferPointer<UInt8>) -> [String] {
         var out: [String] = []
-        for raw in Self.rawTokens(location, buffer: &buffer) where !ignoredInLocations.contains(raw) {
+        for raw in Self.words(folded: folded) where !ignoredInLocations.contains(raw) {
             var token = raw
             if token == "str" { token = "strasse" }
             // By bytes: folded tokens end in plain letters, and Foundation's `hasSuffix` bridged to
@@ -72,19 +78,22 @@ struct MatchVocabulary: Sendable {
     /// `rawTokens` folding into a reused byte buffer.
     static func rawTokens(_ text: String, buffer: inout [UInt8]) -> [String] {
         TextNormalizer.fold(text, into: &buffer)
-        // The folded words are separated by single spaces; walked by hand, without an array of slices.
+        return buffer.withUnsafeBufferPointer { words(folded: $0) }
+    }
+
+    /// `rawTokens` of text already folded (`TextNormalizer.fold`). The words are separated by
+    /// single spaces; walked by hand, without an array of slices.
+    static func words(folded bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var tokens: [String] = []
-        buffer.withUnsafeBufferPointer { bytes in
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != 0x20 { end += 1 }
-                if end > start {
-                    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    if !word.elementsEqual("innen".utf8) { tokens.append(String(decoding: word, as: UTF8.self)) }
-                }
-                start = end + 1
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+            if end > start {
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if !word.elementsEqual("innen".utf8) { tokens.append(String(decoding: word, as: UTF8.self)) }
             }
+            start = end + 1
         }
         return tokens
     }
