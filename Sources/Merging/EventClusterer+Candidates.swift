@@ -45,7 +45,7 @@ extension EventClusterer {
                 postings.append(Posting(key: key, city: f.city ?? -1, start: start, item: Int32(i)))
             }
         }
-        postings.sort()
+        Self.sortByKey(&postings)
         let widestGap = windows.widestGap
         var found: [CandidatePair] = []
         func consider(_ x: Posting, _ y: Posting) {
@@ -103,6 +103,32 @@ extension EventClusterer {
         }
         found.removeLast(found.count - kept)
         return found
+    }
+}
+
+extension EventClusterer {
+    /// Sorts postings as `sort()` does, in two steps: grouped by key with one counting pass, then
+    /// each key's few postings sorted. A busy day has thousands of postings but few per key, and a
+    /// comparison sort of the whole day cost more per posting the bigger the merge.
+    static func sortByKey(_ postings: inout [Posting]) {
+        guard postings.count > 32 else {
+            postings.sort()
+            return
+        }
+        var maxKey: Int32 = 0
+        for p in postings { maxKey = max(maxKey, p.key) }
+        var starts = [Int](repeating: 0, count: Int(maxKey) + 2)
+        for p in postings { starts[Int(p.key) + 1] += 1 }
+        for k in 1..<starts.count { starts[k] += starts[k - 1] }
+        var next = starts
+        let unsorted = postings
+        for p in unsorted {
+            postings[next[Int(p.key)]] = p
+            next[Int(p.key)] += 1
+        }
+        for k in 0..<(starts.count - 1) where starts[k + 1] - starts[k] > 1 {
+            postings[starts[k]..<starts[k + 1]].sort()
+        }
     }
 }
 

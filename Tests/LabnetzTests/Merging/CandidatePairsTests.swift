@@ -126,4 +126,18 @@ struct CandidatePairsTests {
         }
         #expect(found > 0)
     }
+
+    @Test(arguments: [0, 5, 33, 400, 5000])
+    func postingsSortedByKeyFirstComeOutAsAFullSortPutsThem(count: Int) {
+        var random = SplitMix64(seed: UInt64(count))
+        let postings = (0..<count).map { item in
+            Posting(
+                key: Int32.random(in: 0..<Int32(max(1, count / 8)), using: &random),
+                city: Int32.random(in: -1..<3, using: &random),
+                start: Bool.random(using: &random) ? nil : Int.random(in: 0..<7200, using: &random), item: Int32(item))
+        }
+        var byKey = postings
+        EventClusterer.sortByKey(&byKey)
+        #expect(byKey == postings.sorted())
+    }
 }
