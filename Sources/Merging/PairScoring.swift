@@ -83,7 +83,7 @@ struct PairScoring {
         return min(1, max(soft, containment, head))
     }
 
-    private func weight(_ ids: [Int32]) -> Double { ids.reduce(0) { $0 + weights[Int($1)] } }
+    private func weight(_ ids: ArraySlice<Int32>) -> Double { ids.reduce(0) { $0 + weights[Int($1)] } }
 
     /// The words of `f`'s title that `other` lacks, in title order, run together.
     private func remainder(of f: EventFeatures, without other: EventFeatures, into out: inout [UInt8]) {
