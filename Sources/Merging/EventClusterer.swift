@@ -174,9 +174,10 @@ struct EventClusterer {
         // dictionary of every link, whose lookups miss the cache on every item of a large merge.
         // The links are normalized in memory order (no order in this), then taken in merge order.
         var linkOf = [String?](repeating: nil, count: items.count)
+        var buffers = TextNormalizer.LinkBuffers()
         items.forEachInMemoryOrder { i, item in
             guard item.payload.recurrenceID == nil, let url = item.payload.url else { return }
-            linkOf[i] = TextNormalizer.link(url)
+            linkOf[i] = TextNormalizer.link(url, buffers: &buffers)
         }
         var keys: [String] = []
         var owners: [Int] = []

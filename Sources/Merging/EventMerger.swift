@@ -58,19 +58,21 @@ public struct EventMerger: Sendable {
         var aliasTarget: [String: String] = [:]
         // The text of each content hash is written here: one buffer for the whole merge.
         var hashText: [UInt8] = []
+        // On a first sync the book is empty: no key or UID to hash for looking it up.
+        let (firstAssignments, firstRecords) = (book.assignments.isEmpty, book.records.isEmpty)
         for (g, group) in groups.enumerated() {
             let uid = uids[g]
             for i in group {
                 let key = refKeys[i]
-                let old = book.assignments[key]
+                let old = firstAssignments ? nil : book.assignments[key]
                 if old != uid {
                     assignments[key] = uid
                     if let old, aliasTarget[old] == nil { aliasTarget[old] = uid }
                 }
             }
             guard var merged = combine(groups[g], items: items, instants: instants, uid: uid) else { continue }
-            let created = book.records[uid]?.created ?? merged.firstSeen
-            let previous = book.records[uid]
+            let previous = firstRecords ? nil : book.records[uid]
+            let created = previous?.created ?? merged.firstSeen
             let (record, contentChanged) = stamp(
                 &merged, previous: previous, created: created, now: now, hashText: &hashText)
             let keep = previous == nil || contentChanged || previous?.state != .live

@@ -69,8 +69,22 @@ public enum TextNormalizer {
     /// A link reduced to what identifies the page: lower-case scheme and host without `www.`,
     /// no fragment, no trailing slash, no tracking parameters, the rest of the query sorted.
     public static func link(_ text: String) -> String? {
+        var buffers = LinkBuffers()
+        return link(text, buffers: &buffers)
+    }
+
+    /// Scratch space for `link(_:buffers:)`, reused from link to link.
+    struct LinkBuffers {
+        fileprivate var text: [UInt8] = []
+        fileprivate var key: [UInt8] = []
+    }
+
+    /// `link`, working in reused buffers: the merger normalizes the link of every item.
+    static func link(_ text: String, buffers: inout LinkBuffers) -> String? {
         // Byte scanning instead of URLComponents: this runs for every item of every sync.
-        var bytes = Array(text.utf8)[...]
+        buffers.text.removeAll(keepingCapacity: true)
+        buffers.text.append(contentsOf: text.utf8)
+        var bytes = buffers.text[...]
         while let first = bytes.first, first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D {
             bytes = bytes.dropFirst()
         }
@@ -92,7 +106,10 @@ public enum TextNormalizer {
         }
         let slash = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
         // The key is written into one buffer: host, path, kept query.
-        var key: [UInt8] = []
+        var key = buffers.key
+        buffers.key = []
+        defer { buffers.key = key }
+        key.removeAll(keepingCapacity: true)
         key.reserveCapacity(rest.count)
         guard appendHost(rest[..<slash], to: &key) else { return nil }
         var path = rest[slash...]

@@ -29,4 +29,18 @@ struct LinkNormalizationTests {
     func whatNamesNoPageGivesNoKey(link: String) {
         #expect(TextNormalizer.link(link) == nil)
     }
+
+    @Test func reusedBuffersGiveWhatFreshOnesGive() {
+        // Long and short, with and without a key, one after the other: nothing of one link may
+        // stay behind in the buffers for the next.
+        let links = [
+            "HTTPS://WWW.Lab.Example/Events/Repair-Cafe/?utm_source=x&b=2&a=1#top", "https://a.example",
+            "ftp://lab.example/x", "https://WWW.Müller-Lab.example/Ä/", "https://la b.example/",
+            "https://lab.example/e/1?z=1", "http://user@www.lab.example/",
+        ]
+        var buffers = TextNormalizer.LinkBuffers()
+        for link in links + links.reversed() {
+            #expect(TextNormalizer.link(link, buffers: &buffers) == TextNormalizer.link(link), "\(link)")
+        }
+    }
 }
