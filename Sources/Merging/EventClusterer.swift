@@ -197,6 +197,11 @@ struct EventClusterer {
         while start < hashes.count {
             var end = start + 1
             while end < hashes.count && hashes[end].hash == hashes[start].hash { end += 1 }
+            // Most links are an item's own: nothing to group, and no array for it.
+            guard end - start > 1 else {
+                start = end
+                continue
+            }
             // Slots in order of the masters; equal hashes are checked against the links themselves.
             var rest = hashes[start..<end].map(\.slot)
             while rest.count > 1 {
