@@ -72,6 +72,7 @@ public enum XMLFeedParser {
         } else if let ebcdic = XMLCharset.declaredEBCDIC(in: head) {
             (declared, forced) = (XMLCharset.known(ebcdic) ? ebcdic : "cp037", true)
         }
+        XMLCharset.pin(hint ?? declared)
         var result = run(
             hint.map { plan(source, label: $0, http: true) } ?? plan(source, label: declared, http: forced),
             baseURL: baseURL, maxBytes: maxBytes, onEntry: deliver)

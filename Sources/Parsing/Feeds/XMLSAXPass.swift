@@ -25,9 +25,9 @@ final class XMLSAXPass {
     var sawElement = false
     @exclusivity(unchecked) var stopped = false
     var context: xmlParserCtxtPtr?
-    /// Element names and namespace URIs as strings (with the builder's prefix for a URI), by the
+    /// The reused parser context of this pass, which also keeps element names as strings by the
     /// address of libxml2's interned copy: a feed uses a few dozen names on every element.
-    @exclusivity(unchecked) private var names: [UnsafeRawPointer: (string: String, prefix: String)] = [:]
+    private var pushContext: XMLPushContext?
 
     init(builder: FeedXMLBuilder) { self.builder = builder }
 
@@ -39,26 +39,25 @@ final class XMLSAXPass {
     /// Pushes the whole source through the parser; false when the parser could not be created.
     func run(_ input: XMLInputPass, baseURL: String?, encoding: String?) -> (ok: Bool, encoding: String?) {
         cxml_silence_generic_errors()
-        var handler = Self.handler()
         // A document smaller than a chunk still arrives in one read: one byte more tells its end.
         var buffer = [CChar](repeating: 0, count: min(Self.chunkSize, (input.expected ?? Self.chunkSize) + 1))
         let first = buffer.withUnsafeMutableBufferPointer { input.read(into: $0.baseAddress!, count: $0.count) }
         guard first >= 0 else { return (false, nil) }
         let me = Unmanaged.passUnretained(self).toOpaque()
-        let created: xmlParserCtxtPtr? = withExtendedLifetime(self) {
-            xmlCreatePushParserCtxt(&handler, me, nil, 0, baseURL)
-        }
-        guard let ctxt = created else { return (false, nil) }
-        defer { xmlFreeParserCtxt(ctxt) }
+        guard let reused = XMLPushContext.take(handler: Self.handler) else { return (false, nil) }
+        let ctxt = reused.ctxt
         var options = Self.options
         if encoding != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
         buffer.withUnsafeBufferPointer { b in
-            _ = xmlCtxtResetPush(ctxt, b.baseAddress, first, baseURL, encoding)
+            reused.start(
+                first: UnsafeBufferPointer(rebasing: b[..<Int(first)]), baseURL: baseURL, encoding: encoding,
+                options: options, userData: me)
         }
-        _ = xmlCtxtUseOptions(ctxt, options)
-        ctxt.pointee.userData = me
-        context = ctxt
-        defer { context = nil }
+        (context, pushContext) = (ctxt, reused)
+        defer {
+            (context, pushContext) = (nil, nil)
+            XMLPushContext.give(reused)
+        }
         var terminated = false
         withExtendedLifetime(self) {
             while !stopped {
@@ -147,10 +146,12 @@ final class XMLSAXPass {
     /// the address means this string for the whole pass).
     private func name(_ p: UnsafePointer<xmlChar>?) -> (string: String, prefix: String)? {
         guard let p else { return nil }
-        if let known = names[UnsafeRawPointer(p)] { return known }
+        if let known = pushContext?.names[UnsafeRawPointer(p)] { return known }
         let string = LibXML.string(p) ?? ""
         let entry = (string, XMLNames.prefix(for: string))
-        if let dict = context?.pointee.dict, xmlDictOwns(dict, p) == 1 { names[UnsafeRawPointer(p)] = entry }
+        if let dict = context?.pointee.dict, xmlDictOwns(dict, p) == 1 {
+            pushContext?.names[UnsafeRawPointer(p)] = entry
+        }
         return entry
     }
 
