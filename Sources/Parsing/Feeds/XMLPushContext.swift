@@ -58,9 +58,6 @@ final class XMLPushContext {
         userData: UnsafeMutableRawPointer
     ) {
         _ = xmlCtxtResetPush(ctxt, first.baseAddress, Int32(first.count), baseURL, encoding)
-        // xmlCtxtReset (2.9) leaves the namespace stack as the last document left it, which is
-        // not empty when that one broke off or was stopped: its bindings would leak into this one.
-        ctxt.pointee.nsNr = 0
         ctxt.pointee.options = createdOptions
         _ = xmlCtxtUseOptions(ctxt, options)
         ctxt.pointee.userData = userData
