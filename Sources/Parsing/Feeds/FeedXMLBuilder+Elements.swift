@@ -57,13 +57,13 @@ extension FeedXMLBuilder {
         case .channel, .atomFeed:
             return
         case .item, .atomEntry:
-            guard entry == nil else { return }
-            var e = RawEntry()
-            e.line = line
+            guard !inEntry else { return }
+            entry = RawEntry()
+            inEntry = true
+            entry.line = line
             if let about = attributes.first(where: { $0.namespace == XMLNames.rdf && $0.local == "about" }) {
-                e.id = about.value
+                entry.id = about.value
             }
-            entry = e
             if feed.format == "cdf" { cdfAttributes(attributes, line: line) }
             guidIsLink = false
             titleFromMedia = false
@@ -85,24 +85,24 @@ extension FeedXMLBuilder {
             guard let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
             let href = URLResolver.resolve(url, against: base)
             let type = Self.attribute(attributes, "type")
-            if entry != nil {
-                entry?.enclosures.append(
+            if inEntry {
+                entry.enclosures.append(
                     RawEnclosure(href: href, type: type, length: Self.attribute(attributes, "length")))
-                entry?.links.append(RawLink(rel: "enclosure", type: type, href: href))
+                entry.links.append(RawLink(rel: "enclosure", type: type, href: href))
             }
         case .mediaThumbnail:
-            guard entry != nil, let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
+            guard inEntry, let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
             let href = URLResolver.resolve(url, against: base)
-            entry?.thumbnails.append(href)
+            entry.thumbnails.append(href)
         case .mediaContent:
-            guard entry != nil, let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
+            guard inEntry, let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
             let href = URLResolver.resolve(url, against: base)
-            guard entry?.enclosures.contains(where: { $0.href == href }) == false else { return }
+            guard entry.enclosures.contains(where: { $0.href == href }) == false else { return }
             var type = Self.attribute(attributes, "type")
             if type == nil, Self.attribute(attributes, "medium") == "image" {
                 type = Self.imageType(for: href)
             }
-            entry?.enclosures.append(
+            entry.enclosures.append(
                 RawEnclosure(href: href, type: type, length: Self.attribute(attributes, "fileSize")))
         case .atomCategory where Self.attribute(attributes, "term") != nil:
             addCategory(
@@ -130,7 +130,7 @@ extension FeedXMLBuilder {
         case .dcAuthor, .itunesKeywords, .mediaCategory, .itunesName, .itunesEmail:
             return .text
         case .xhtmlBody:
-            return entry != nil ? .xhtml : nil
+            return inEntry ? .xhtml : nil
         case .atomTitle, .atomSubtitle, .atomTagline, .atomSummary, .atomContent:
             return family == .atom ? Self.textMode(attributes) : nil
         case .link, .guid, .pubDate, .lastBuildDate, .author, .managingEditor, .category, .language,
@@ -171,10 +171,10 @@ extension FeedXMLBuilder {
             title: Self.attribute(attributes, "title"))
         // In RSS an atom:link is an extra (usually rel="self"); the RSS <link> stays the main one.
         addLink(link)
-        if link.rel == "enclosure", let length = Self.attribute(attributes, "length"), entry != nil,
-            let last = entry?.enclosures.indices.last
+        if link.rel == "enclosure", let length = Self.attribute(attributes, "length"), inEntry,
+            let last = entry.enclosures.indices.last
         {
-            entry?.enclosures[last].length = length
+            entry.enclosures[last].length = length
         }
     }
 
@@ -182,19 +182,19 @@ extension FeedXMLBuilder {
         var c = c
         if Self.isBase64(c.attributes, atom: family == .atom),
             let data = Data(
-                base64Encoded: c.plain.trimmed,
+                base64Encoded: Self.text(plainBytes).trimmed,
                 options: .ignoreUnknownCharacters)
         {
-            c.plain = String(decoding: data, as: UTF8.self)
+            c.decoded = String(decoding: data, as: UTF8.self)
             c.hadChildren = false
         }
-        let trimmed = c.plain.trimmed
-        let inEntry = entry != nil
+        // Fields read as HTML are sanitized from the bytes: only text fields need the text as a string.
+        let trimmed = Self.readsValue(c.element) ? "" : plainText(c).trimmed
         switch c.element {
         case .title, .atomTitle:
             let v = value(of: c).trimmed
             if inEntry {
-                if entry?.title == nil || titleFromMedia { entry?.title = v }
+                if entry.title == nil || titleFromMedia { entry.title = v }
                 titleFromMedia = false
             } else {
                 feed.title = feed.title ?? v
@@ -209,11 +209,11 @@ extension FeedXMLBuilder {
             let href = URLResolver.resolve(trimmed, against: c.base)
             let link = RawLink(rel: "alternate", type: "text/html", href: href)
             if inEntry {
-                guard entry?.link == nil || entry?.links.contains(where: { $0.rel == "alternate" }) == false else {
+                guard entry.link == nil || entry.links.contains(where: { $0.rel == "alternate" }) == false else {
                     return
                 }
-                entry?.link = href
-                entry?.links.append(link)
+                entry.link = href
+                entry.links.append(link)
             } else if feed.link == nil || !feed.links.contains(where: { $0.rel == "alternate" }) {
                 feed.link = href
                 feed.links.append(link)
@@ -221,7 +221,7 @@ extension FeedXMLBuilder {
         case .description, .atomSummary, .abstract:
             let v = value(of: c)
             if inEntry, c.element == .description { rssDescription = v }
-            if inEntry { if entry?.summary == nil { entry?.summary = v } } else { feed.subtitle = feed.subtitle ?? v }
+            if inEntry { if entry.summary == nil { entry.summary = v } } else { feed.subtitle = feed.subtitle ?? v }
         case .atomSubtitle, .atomTagline:
             if !inEntry { feed.subtitle = feed.subtitle ?? value(of: c) }
         case .contentEncoded, .atomContent, .xhtmlBody:
@@ -233,15 +233,15 @@ extension FeedXMLBuilder {
             case .xhtml: type = "application/xhtml+xml"
             }
             let body = RawContent(type: type, language: c.lang, base: c.base, value: value(of: c))
-            entry?.content.append(body)
+            entry.content.append(body)
         case .guid:
             guard inEntry, !trimmed.isEmpty else { return }
-            entry?.id = trimmed
+            entry.id = trimmed
             guidIsLink = Self.attribute(c.attributes, "isPermaLink")?.lowercased() != "false"
         case .id:
             guard !trimmed.isEmpty else { return }
             if inEntry {
-                if entry?.id == nil { entry?.id = trimmed }
+                if entry.id == nil { entry.id = trimmed }
             } else if feed.id == nil {
                 feed.id = trimmed
             }
@@ -251,7 +251,7 @@ extension FeedXMLBuilder {
             guard !trimmed.isEmpty else { return }
             // A path as id names a resource of the feed's site: resolved like any relative URI.
             let trimmed = trimmed.hasPrefix("/") ? URLResolver.resolve(trimmed, against: c.base) : trimmed
-            if inEntry { entry?.id = trimmed } else { feed.id = feed.id ?? trimmed }
+            if inEntry { entry.id = trimmed } else { feed.id = feed.id ?? trimmed }
         case .pubDate, .atomPublished, .atomIssued, .dctermsIssued:
             setDate(trimmed, published: true, line: line)
         case .lastBuildDate, .atomUpdated, .atomModified, .dcDate, .dctermsModified:
@@ -267,8 +267,8 @@ extension FeedXMLBuilder {
         case .dcTitle, .mediaTitle:
             let v = value(of: c).trimmed
             if inEntry {
-                if entry?.title == nil {
-                    entry?.title = v
+                if entry.title == nil {
+                    entry.title = v
                     titleFromMedia = c.element == .mediaTitle
                 }
             } else if feed.title == nil {
@@ -276,7 +276,7 @@ extension FeedXMLBuilder {
             }
         case .dcDescription, .itunesSummary, .mediaDescription:
             let v = value(of: c)
-            if inEntry { if entry?.summary == nil { entry?.summary = v } } else { feed.subtitle = feed.subtitle ?? v }
+            if inEntry { if entry.summary == nil { entry.summary = v } } else { feed.subtitle = feed.subtitle ?? v }
         case .itunesSubtitle:
             if !inEntry { feed.subtitle = feed.subtitle ?? value(of: c) }
         case .summary:
@@ -286,13 +286,13 @@ extension FeedXMLBuilder {
             if rssDescription == nil {
                 rssSummary = v
             } else {
-                entry?.content.append(RawContent(type: "text/html", value: v))
+                entry.content.append(RawContent(type: "text/html", value: v))
             }
         case .fullitem, .body,
             .xhtmlBody where family == .rss:
             guard inEntry else { return }
             let body = RawContent(type: "text/html", language: c.lang, base: c.base, value: value(of: c))
-            entry?.content.append(body)
+            entry.content.append(body)
         case .dcAuthor:
             if let p = Self.person(trimmed) { addAuthor(p) }
         case .itunesKeywords:
@@ -315,15 +315,27 @@ extension FeedXMLBuilder {
         }
     }
 
+    /// The fields `finishField` reads through `value(of:)` alone, never as trimmed text.
+    static func readsValue(_ element: FeedElement) -> Bool {
+        switch element {
+        case .title, .atomTitle, .description, .atomSummary, .abstract, .atomSubtitle, .atomTagline, .contentEncoded,
+            .atomContent, .xhtmlBody, .dcTitle, .mediaTitle, .dcDescription, .itunesSummary, .mediaDescription,
+            .itunesSubtitle, .summary, .fullitem, .body:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// CDF's `HREF` (the link) and `LASTMOD` (updated) of a CHANNEL or ITEM.
     mutating func cdfAttributes(_ attributes: [XMLAttribute], line: Int) {
         for a in attributes where a.namespace == nil || a.namespace == "" {
             switch a.local.lowercased() {
             case "href":
                 let href = URLResolver.resolve(a.value.trimmingCharacters(in: .whitespaces), against: base)
-                if entry != nil {
-                    entry?.link = href
-                    entry?.links.append(RawLink(rel: "alternate", type: "text/html", href: href))
+                if inEntry {
+                    entry.link = href
+                    entry.links.append(RawLink(rel: "alternate", type: "text/html", href: href))
                 } else {
                     feed.link = href
                     feed.links.append(RawLink(rel: "alternate", type: "text/html", href: href))

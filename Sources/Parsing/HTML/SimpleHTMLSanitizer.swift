@@ -25,6 +25,12 @@ struct SimpleHTMLSanitizer {
         }
     }
 
+    /// `sanitize` over UTF-8 bytes in place.
+    static func sanitize(utf8 bytes: UnsafeBufferPointer<UInt8>, baseURL: String?) -> String? {
+        var scanner = SimpleHTMLSanitizer(bytes: bytes, baseURL: baseURL)
+        return scanner.run()
+    }
+
     private init(bytes: UnsafeBufferPointer<UInt8>, baseURL: String?) {
         self.bytes = bytes
         self.baseURL = baseURL
