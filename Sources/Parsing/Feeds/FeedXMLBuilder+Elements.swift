@@ -151,8 +151,8 @@ extension FeedXMLBuilder {
 
     /// Atom text construct modes: 1.0 `type` (`text`/`html`/`xhtml`), 0.3 MIME types and `mode`.
     static func textMode(_ attributes: [XMLAttribute]) -> TextMode {
-        let type = (attribute(attributes, "type") ?? "text").lowercased()
-        let mode = attribute(attributes, "mode")?.lowercased()
+        let type = (attribute(attributes, "type") ?? "text").lowercasedIfNeeded
+        let mode = attribute(attributes, "mode")?.lowercasedIfNeeded
         if mode == "escaped" { return type.contains("html") ? .html : .text }
         switch type {
         case "text", "text/plain": return .text
@@ -178,11 +178,10 @@ extension FeedXMLBuilder {
         }
     }
 
-    mutating func finishField(_ c: Capture, line: Int) {
-        var c = c
+    mutating func finishField(_ c: consuming Capture, line: Int) {
         if Self.isBase64(c.attributes, atom: family == .atom),
             let data = Data(
-                base64Encoded: Self.text(plainBytes).trimmed,
+                base64Encoded: Self.text(plainBytes.bytes).trimmed,
                 options: .ignoreUnknownCharacters)
         {
             c.decoded = String(decoding: data, as: UTF8.self)
@@ -237,7 +236,7 @@ extension FeedXMLBuilder {
         case .guid:
             guard inEntry, !trimmed.isEmpty else { return }
             entry.id = trimmed
-            guidIsLink = Self.attribute(c.attributes, "isPermaLink")?.lowercased() != "false"
+            guidIsLink = Self.attribute(c.attributes, "isPermaLink")?.lowercasedIfNeeded != "false"
         case .id:
             guard !trimmed.isEmpty else { return }
             if inEntry {
@@ -350,8 +349,8 @@ extension FeedXMLBuilder {
 
     /// Atom 0.3 says so with `mode`; Atom 1.0 base64-encodes any type that is neither text nor XML.
     static func isBase64(_ attributes: [XMLAttribute], atom: Bool) -> Bool {
-        if attribute(attributes, "mode")?.lowercased() == "base64" { return true }
-        guard atom, let type = attribute(attributes, "type")?.lowercased() else { return false }
+        if attribute(attributes, "mode")?.lowercasedIfNeeded == "base64" { return true }
+        guard atom, let type = attribute(attributes, "type")?.lowercasedIfNeeded else { return false }
         if ["text", "html", "xhtml"].contains(type) || type.hasPrefix("text/") { return false }
         return type.contains("/") && !type.hasSuffix("xml")
     }

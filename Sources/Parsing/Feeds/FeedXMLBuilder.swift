@@ -51,7 +51,8 @@ struct FeedXMLBuilder {
     var familyStamp = 0
     /// The captured field's text and re-serialized markup so far, as UTF-8: appended in place per
     /// SAX text callback (often one per entity reference) without copying the capture.
-    var plainBytes: [UInt8] = []
+    let plainBytes = ByteBuffer()
+    let scratch = SimpleHTMLSanitizer.Scratch()
     var markupBytes: [UInt8] = []
     /// The entry being read, valid while `inEntry`: kept in place (not optional) so that filling
     /// it in never copies it.
@@ -130,7 +131,7 @@ struct FeedXMLBuilder {
 
         if let c = capture {
             let depth = depth
-            if !c.hadChildren, c.mode != .xhtml { HTMLEscape.appendText(plainBytes, to: &markupBytes) }
+            if !c.hadChildren, c.mode != .xhtml { HTMLEscape.appendText(plainBytes.bytes, to: &markupBytes) }
             capture?.hadChildren = true
             markupLive = true
             if c.mode == .xhtml, c.wrapperDepth == nil, depth == c.depth + 1, local == "div",
@@ -158,7 +159,7 @@ struct FeedXMLBuilder {
 
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard capturing else { return }
-        plainBytes.append(contentsOf: bytes)
+        plainBytes.append(bytes)
         // Markup is only read once the field has child elements (or is XHTML): escape lazily.
         if markupLive { HTMLEscape.appendText(bytes, to: &markupBytes) }
     }
@@ -194,9 +195,11 @@ struct FeedXMLBuilder {
     }
 
     /// Captured UTF-8 as a string, C1 controls read as the windows-1252 characters they stand for.
-    static func text(_ bytes: [UInt8]) -> String {
+    static func text(_ bytes: [UInt8]) -> String { bytes.withUnsafeBufferPointer(text) }
+
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
-        return bytes.withUnsafeBufferPointer(XMLCharset.hasC1Controls) ? XMLCharset.demoronized(text) : text
+        return XMLCharset.hasC1Controls(bytes) ? XMLCharset.demoronized(text) : text
     }
 
     /// An ASCII upper-case letter, or any non-ASCII byte (left to `Character.isUppercase`).
@@ -228,7 +231,7 @@ struct FeedXMLBuilder {
 
     /// Begins capturing the text of the current element as field `key`.
     mutating func beginCapture(_ element: FeedElement, mode: TextMode, attributes: [XMLAttribute]) {
-        plainBytes.removeAll(keepingCapacity: true)
+        plainBytes.removeAll()
         markupBytes.removeAll(keepingCapacity: true)
         capture = Capture(
             element: element, depth: depth, mode: mode, attributes: attributes, base: base, lang: stack.last?.lang)
@@ -237,7 +240,7 @@ struct FeedXMLBuilder {
     }
 
     /// The field's text: what `plainBytes` hold, or the decoded base64.
-    func plainText(_ c: Capture) -> String { c.decoded ?? Self.text(plainBytes) }
+    func plainText(_ c: Capture) -> String { c.decoded ?? Self.text(plainBytes.bytes) }
 
     /// The field's value as the mode asks: raw text, or sanitized HTML.
     func value(of c: Capture) -> String {
@@ -245,21 +248,27 @@ struct FeedXMLBuilder {
         case .text:
             return plainText(c)
         case .html:
-            if c.hadChildren { return Self.sanitized(markupBytes, baseURL: c.base) }
+            if c.hadChildren { return Self.sanitized(markupBytes, baseURL: c.base, scratch: scratch) }
             if let decoded = c.decoded { return Self.demoronized(HTMLSanitizer.sanitize(decoded, baseURL: c.base)) }
-            return Self.sanitized(plainBytes, baseURL: c.base)
+            return Self.sanitized(plainBytes.bytes, baseURL: c.base, scratch: scratch)
         case .xhtml:
-            return Self.sanitized(markupBytes, baseURL: c.base)
+            return Self.sanitized(markupBytes, baseURL: c.base, scratch: scratch)
         }
     }
 
     /// Captured bytes as sanitized HTML: what sanitizing `text(bytes)` gives, without making that
     /// string first when the bytes are clean UTF-8 (they nearly always are: libxml2 wrote them).
-    static func sanitized(_ bytes: [UInt8], baseURL: String?) -> String {
-        let html = bytes.withUnsafeBufferPointer { buffer in
-            UTF8Check.isCleanText(buffer) ? HTMLSanitizer.sanitize(utf8: buffer, baseURL: baseURL) : nil
+    static func sanitized(_ bytes: [UInt8], baseURL: String?, scratch: SimpleHTMLSanitizer.Scratch? = nil) -> String {
+        bytes.withUnsafeBufferPointer { sanitized($0, baseURL: baseURL, scratch: scratch) }
+    }
+
+    static func sanitized(
+        _ bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, scratch: SimpleHTMLSanitizer.Scratch? = nil
+    ) -> String {
+        guard UTF8Check.isCleanText(bytes) else {
+            return demoronized(HTMLSanitizer.sanitize(text(bytes), baseURL: baseURL))
         }
-        return demoronized(html ?? HTMLSanitizer.sanitize(text(bytes), baseURL: baseURL))
+        return demoronized(HTMLSanitizer.sanitize(utf8: bytes, baseURL: baseURL, scratch: scratch))
     }
 
     mutating func finishEntry() {

@@ -16,7 +16,9 @@ public enum HTMLSanitizer {
 
     /// `sanitize(String(decoding: bytes, as: UTF8.self), baseURL:)` for bytes that are well-formed
     /// UTF-8, read in place: the string is made once, for the result.
-    static func sanitize(utf8 bytes: UnsafeBufferPointer<UInt8>, baseURL: String?) -> String {
+    static func sanitize(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, scratch: SimpleHTMLSanitizer.Scratch? = nil
+    ) -> String {
         var markup = false
         var escapes = false
         for b in bytes where b == UInt8(ascii: "<") || b == UInt8(ascii: "&") || b == UInt8(ascii: ">") {
@@ -34,7 +36,9 @@ public enum HTMLSanitizer {
             HTMLEscape.appendText(bytes, to: &out)
             return String(decoding: out, as: UTF8.self)
         }
-        if let simple = SimpleHTMLSanitizer.sanitize(utf8: bytes, baseURL: baseURL) { return simple }
+        if let simple = SimpleHTMLSanitizer.sanitize(utf8: bytes, baseURL: baseURL, scratch: scratch) {
+            return simple
+        }
         return sanitizeParsed(String(decoding: bytes, as: UTF8.self), baseURL: baseURL)
     }
 

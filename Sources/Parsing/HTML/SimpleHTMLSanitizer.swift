@@ -19,22 +19,42 @@ struct SimpleHTMLSanitizer {
     /// Sanitized `html`, or nil when the fragment needs libxml2's HTML parser.
     static func sanitize(_ html: String, baseURL: String?) -> String? {
         var html = html
-        return html.withUTF8 { bytes in
-            var scanner = SimpleHTMLSanitizer(bytes: bytes, baseURL: baseURL)
-            return scanner.run()
-        }
+        return html.withUTF8 { bytes in sanitize(utf8: bytes, baseURL: baseURL) }
     }
 
-    /// `sanitize` over UTF-8 bytes in place.
-    static func sanitize(utf8 bytes: UnsafeBufferPointer<UInt8>, baseURL: String?) -> String? {
+    /// `sanitize` over UTF-8 bytes in place; with `scratch`, its buffers are used (and kept for
+    /// the next call) instead of new ones.
+    static func sanitize(utf8 bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, scratch: Scratch? = nil) -> String? {
         var scanner = SimpleHTMLSanitizer(bytes: bytes, baseURL: baseURL)
-        return scanner.run()
+        guard let scratch else {
+            scanner.out.reserveCapacity(bytes.count + 64)
+            return scanner.run()
+        }
+        swap(&scanner.out, &scratch.out)
+        swap(&scanner.open, &scratch.open)
+        swap(&scanner.seen, &scratch.seen)
+        scanner.out.removeAll(keepingCapacity: true)
+        scanner.out.reserveCapacity(bytes.count + 64)
+        scanner.open.removeAll(keepingCapacity: true)
+        scanner.open.append(-1)
+        let result = scanner.run()
+        swap(&scanner.out, &scratch.out)
+        swap(&scanner.open, &scratch.open)
+        swap(&scanner.seen, &scratch.seen)
+        return result
+    }
+
+    /// The buffers of one run, kept by a caller that sanitizes field after field (the feed
+    /// builder): three allocations fewer per fragment.
+    final class Scratch {
+        fileprivate var out: [UInt8] = []
+        fileprivate var open: [Int] = []
+        fileprivate var seen: [UInt128] = []
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>, baseURL: String?) {
         self.bytes = bytes
         self.baseURL = baseURL
-        out.reserveCapacity(bytes.count + 64)
     }
 
     /// Whether libxml2 keeps `child` inside the open elements `open` as they are (for tests).
@@ -158,8 +178,7 @@ struct SimpleHTMLSanitizer {
         else { return false }
         // Fields read one by one: a copy of the whole tag would retain its arrays per tag.
         let isVoid = tags[index].isVoid
-        out.append(UInt8(ascii: "<"))
-        out.append(contentsOf: tags[index].name.utf8)
+        out.append(contentsOf: tags[index].startBytes)
         seen.removeAll(keepingCapacity: true)
         while true {
             let spaced = skipSpace()
@@ -181,7 +200,7 @@ struct SimpleHTMLSanitizer {
                 _ = SanitizingWriter.appendAttribute(kept.name, value: value, baseURL: baseURL, to: &out)
             }
         }
-        if index == SimpleHTMLTag.link { out.append(contentsOf: SanitizingWriter.linkRel.utf8) }
+        if index == SimpleHTMLTag.link { out.append(contentsOf: SanitizingWriter.linkRelBytes) }
         out.append(UInt8(ascii: ">"))
         if !isVoid { open.append(index) }
         return true
@@ -226,9 +245,6 @@ struct SimpleHTMLSanitizer {
 
     private mutating func closeTop() {
         let index = open.removeLast()
-        out.append(UInt8(ascii: "<"))
-        out.append(UInt8(ascii: "/"))
-        out.append(contentsOf: tags[index].name.utf8)
-        out.append(UInt8(ascii: ">"))
+        out.append(contentsOf: tags[index].endBytes)
     }
 }

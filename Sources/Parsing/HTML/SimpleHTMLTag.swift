@@ -12,6 +12,9 @@ struct SimpleHTMLTag: Sendable {
     }
 
     let name: String
+    /// `<name` and `</name>` as bytes: appended as arrays, not through a string's UTF-8 view.
+    let startBytes: [UInt8]
+    let endBytes: [UInt8]
     let code: UInt128
     let place: Place
     let isVoid: Bool
@@ -38,7 +41,8 @@ struct SimpleHTMLTag: Sendable {
         func tag(_ name: String, _ place: Place) -> SimpleHTMLTag {
             let kept = (SanitizingWriter.allowed[name] ?? []).sorted()
             return SimpleHTMLTag(
-                name: name, code: pack(name.utf8)!, place: place, isVoid: SanitizingWriter.void.contains(name),
+                name: name, startBytes: Array("<\(name)".utf8), endBytes: Array("</\(name)>".utf8),
+                code: pack(name.utf8)!, place: place, isVoid: SanitizingWriter.void.contains(name),
                 holdsBlocks: flow.contains(name), attributes: kept.map { (pack($0.utf8)!, $0) })
         }
         return phrasing.map { tag($0, .anywhere) } + blocks.map { tag($0, .inFlow) }

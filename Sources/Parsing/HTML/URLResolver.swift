@@ -98,17 +98,29 @@ enum URLResolver {
         var value = value
         return value.withUTF8 { bytes in
             // Most values are `https://…` or relative: find the colon before copying anything.
-            var scheme: [UInt8] = []
+            var length = 0
             for b in bytes {
                 if b <= 0x20 || b == 0x7F { continue }
-                if b == UInt8(ascii: ":") { return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self) }
+                if b == UInt8(ascii: ":") {
+                    guard length > 0 else { return nil }
+                    return String(unsafeUninitializedCapacity: length) { out in
+                        var n = 0
+                        for b in bytes {
+                            if b <= 0x20 || b == 0x7F { continue }
+                            if b == UInt8(ascii: ":") { break }
+                            let lower = b | 0x20
+                            out[n] = lower >= 97 && lower <= 122 ? lower : b
+                            n += 1
+                        }
+                        return n
+                    }
+                }
                 let lower = b | 0x20
                 let isLetter = lower >= 97 && lower <= 122
                 let isOther =
                     (b >= 48 && b <= 57) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
-                guard isLetter || (isOther && !scheme.isEmpty) else { return nil }
-                if scheme.isEmpty { scheme.reserveCapacity(8) }
-                scheme.append(isLetter ? lower : b)
+                guard isLetter || (isOther && length > 0) else { return nil }
+                length += 1
             }
             return nil
         }
