@@ -84,7 +84,9 @@ struct FeedXMLBuilder {
     init(baseURL: String?) { documentBase = baseURL }
 
     var depth: Int { stack.count }
-    var base: String? { stack.last?.base ?? documentBase }
+    // Read through the subscript, not `stack.last`, which would copy (retain and release) the whole frame.
+    var base: String? { stack.isEmpty ? documentBase : stack[stack.count - 1].base ?? documentBase }
+    var lang: String? { stack.isEmpty ? nil : stack[stack.count - 1].lang }
 
     mutating func warn(_ line: Int?, _ message: String) {
         if feed.warnings.count < 200 { feed.warnings.append(ParseWarning(line: line, message)) }
@@ -120,7 +122,7 @@ struct FeedXMLBuilder {
     mutating func start(_ name: XMLElementName, attributes: [XMLAttribute], line: Int) {
         if name.resolvedFor != familyStamp { resolve(name) }
         let local = name.local
-        var frame = Frame(key: name.key, base: base, lang: stack.last?.lang)
+        var frame = Frame(key: name.key, base: base, lang: lang)
         for a in attributes where a.namespace == XMLNames.xml {
             if a.local == "base" { frame.base = URLResolver.resolve(a.value, against: frame.base) }
             if a.local == "lang" { frame.lang = a.value }
@@ -234,7 +236,7 @@ struct FeedXMLBuilder {
         plainBytes.removeAll()
         markupBytes.removeAll(keepingCapacity: true)
         capture = Capture(
-            element: element, depth: depth, mode: mode, attributes: attributes, base: base, lang: stack.last?.lang)
+            element: element, depth: depth, mode: mode, attributes: attributes, base: base, lang: lang)
         capturing = true
         markupLive = mode == .xhtml
     }

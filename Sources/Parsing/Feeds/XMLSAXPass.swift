@@ -115,17 +115,28 @@ final class XMLSAXPass {
     private static func handler() -> xmlSAXHandler {
         var h = xmlSAXHandler()
         h.initialized = XML_SAX2_MAGIC
+        // The three callbacks made per element and text run borrow the pass (which outlives the
+        // parse, see `run`) rather than retaining and releasing it on every call.
         h.startElementNs = { ctx, localname, _, uri, _, _, count, _, attributes in
-            guard let pass = XMLSAXPass.pass(ctx), !pass.stopped else { return }
-            pass.startElement(localname, uri, Int(count), attributes)
+            guard let ctx else { return }
+            Unmanaged<XMLSAXPass>.fromOpaque(ctx)._withUnsafeGuaranteedRef { pass in
+                guard !pass.stopped else { return }
+                pass.startElement(localname, uri, Int(count), attributes)
+            }
         }
         h.endElementNs = { ctx, _, _, _ in
-            guard let pass = XMLSAXPass.pass(ctx), !pass.stopped else { return }
-            pass.builder.end(line: pass.line)
+            guard let ctx else { return }
+            Unmanaged<XMLSAXPass>.fromOpaque(ctx)._withUnsafeGuaranteedRef { pass in
+                guard !pass.stopped else { return }
+                pass.builder.end(line: pass.line)
+            }
         }
         h.characters = { ctx, chars, length in
-            guard let pass = XMLSAXPass.pass(ctx), !pass.stopped, pass.builder.capturing, let chars else { return }
-            pass.builder.text(UnsafeBufferPointer(start: chars, count: Int(length)))
+            guard let ctx, let chars else { return }
+            Unmanaged<XMLSAXPass>.fromOpaque(ctx)._withUnsafeGuaranteedRef { pass in
+                guard !pass.stopped, pass.builder.capturing else { return }
+                pass.builder.text(UnsafeBufferPointer(start: chars, count: Int(length)))
+            }
         }
         h.ignorableWhitespace = h.characters
         h.cdataBlock = h.characters

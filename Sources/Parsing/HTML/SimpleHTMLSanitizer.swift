@@ -108,8 +108,15 @@ struct SimpleHTMLSanitizer {
     /// Bytes copied as they are without a look at their neighbours: not markup, not a reference,
     /// not a control character, not the lead byte of U+FFFE/U+FFFF.
     private static func isOrdinary(_ b: UInt8) -> Bool {
-        b >= 0x20 && b != UInt8(ascii: "<") && b != UInt8(ascii: "&") && b != UInt8(ascii: ">") && b != 0x7F
-            && b != 0xEF
+        // One bit per byte value, four words: set from 0x20 up, except `&` `<` `>` 0x7F 0xEF.
+        let word: UInt64
+        switch b >> 6 {
+        case 0: word = 0xAFFF_FFBF_0000_0000
+        case 1: word = 0x7FFF_FFFF_FFFF_FFFF
+        case 2: word = 0xFFFF_FFFF_FFFF_FFFF
+        default: word = 0xFFFF_7FFF_FFFF_FFFF
+        }
+        return word >> UInt64(b & 63) & 1 != 0
     }
 
     private static func isASCIIBlank(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }

@@ -45,14 +45,13 @@ enum URLResolver {
     }
 
     private static func simpleResolve(_ ref: String, first: UInt8, base bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        let prefixLength: Int
-        if bytes.starts(with: "https://".utf8) {
-            prefixLength = 8
-        } else if bytes.starts(with: "http://".utf8) {
-            prefixLength = 7
-        } else {
-            return nil
-        }
+        // `http://` or `https://`, compared byte by byte (a literal's UTF-8 view is a generic sequence).
+        func at(_ k: Int, _ c: Unicode.Scalar) -> Bool { k < bytes.count && bytes[k] == UInt8(ascii: c) }
+        guard at(0, "h"), at(1, "t"), at(2, "t"), at(3, "p") else { return nil }
+        let secure = at(4, "s")
+        let colon = secure ? 5 : 4
+        guard at(colon, ":"), at(colon + 1, "/"), at(colon + 2, "/") else { return nil }
+        let prefixLength = colon + 3
         var i = prefixLength
         var previous: UInt8 = 0
         while i < bytes.count, bytes[i] != UInt8(ascii: "/") {
