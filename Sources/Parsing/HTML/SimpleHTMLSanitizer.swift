@@ -130,8 +130,14 @@ struct SimpleHTMLSanitizer {
         return true
     }
 
+    /// The scalar as escaped UTF-8, encoded in place (not through a string per reference); only
+    /// ASCII can need escaping.
     private mutating func appendEscaped(_ scalar: Unicode.Scalar) {
-        HTMLEscape.appendText(String(scalar).utf8, to: &out)
+        if scalar.isASCII {
+            HTMLEscape.appendText(CollectionOfOne(UInt8(truncatingIfNeeded: scalar.value)), to: &out)
+        } else {
+            UTF8.encode(scalar) { out.append($0) }
+        }
     }
 
     /// The character of the reference at `i` (`&amp; &lt; &gt; &quot; &nbsp;` or numeric), moving past it.
@@ -240,7 +246,7 @@ struct SimpleHTMLSanitizer {
             }
             if b == UInt8(ascii: "&") {
                 guard let scalar = reference() else { return nil }
-                value.append(contentsOf: String(scalar).utf8)
+                UTF8.encode(scalar) { value.append($0) }
                 continue
             }
             guard b >= 0x20, b != UInt8(ascii: "<"), Self.isPlain(b, at: i, in: bytes) else { return nil }
