@@ -188,8 +188,8 @@ public enum XMLFeedParser {
             let message = pass.sawElement ? "not a feed" : "not well-formed XML: \(first?.message ?? "no root element")"
             return Pass(feed: .failure(ParseFailure(message, line: first?.line)), encodingError: pass.encodingError)
         }
-        if builder.entry != nil {
-            builder.warn(builder.entry?.line, "entry cut off at the end of the document was dropped")
+        if builder.inEntry {
+            builder.warn(builder.entry.line, "entry cut off at the end of the document was dropped")
         }
         builder.finishFeed()
         var feed = builder.feed
