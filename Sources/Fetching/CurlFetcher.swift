@@ -25,7 +25,12 @@ public struct CurlFetcher: Sendable {
                 guard let multi, let transfer = CurlTransfer(request: request, cancellation: flag) else {
                     continuation.resume(
                         returning: .failed(
-                            FetchError(kind: .other, message: "libcurl could not be initialised", url: request.url)))
+                            FetchError(
+                                kind: .other,
+                                message: CurlGlobal.isReady
+                                    ? "libcurl could not be initialised"
+                                    : "libcurl could not be initialised: \(CurlGlobal.problem)",
+                                url: request.url)))
                     return
                 }
                 multi.submit(transfer, started: started) { outcome in

@@ -76,7 +76,7 @@ final class CurlMulti: Sendable {
     private let state = Mutex(State())
 
     init?(limits: Limits) {
-        guard CurlGlobal.isReady, let multi = curl_multi_init() else { return nil }
+        guard CurlGlobal.isReady, let multi = ccurl_multi_init() else { return nil }
         self.multi = multi
         self.limits = Limits(
             total: max(1, limits.total), perHost: max(1, limits.perHost), backlogBytes: max(1, limits.backlogBytes))
@@ -85,7 +85,7 @@ final class CurlMulti: Sendable {
         ccurl_multi_setopt_long(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX)
     }
 
-    deinit { curl_multi_cleanup(multi) }
+    deinit { ccurl_multi_cleanup(multi) }
 
     /// Queues `transfer`; `started` is called when it leaves the queue (the limits let it start),
     /// `done` exactly once when it ended; both on the driver thread.
@@ -117,7 +117,7 @@ final class CurlMulti: Sendable {
         switch action {
         case .none: break
         case .start: startDriverThread()
-        case .wake: curl_multi_wakeup(multi)
+        case .wake: ccurl_multi_wakeup(multi)
         }
     }
 
@@ -161,17 +161,17 @@ final class CurlMulti: Sendable {
             for job in admitted {
                 job.started?()
                 job.transfer.markStarted()
-                curl_multi_add_handle(multi, job.transfer.handle)
+                ccurl_multi_add_handle(multi, job.transfer.handle)
                 active[job.transfer.handle] = job
             }
             var running: Int32 = 0
-            curl_multi_perform(multi, &running)
+            ccurl_multi_perform(multi, &running)
             var left: Int32 = 0
             var finished = false
-            while let message = curl_multi_info_read(multi, &left) {
+            while let message = ccurl_multi_info_read(multi, &left) {
                 guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle else { continue }
                 let code = ccurl_msg_result(message)
-                curl_multi_remove_handle(multi, handle)
+                ccurl_multi_remove_handle(multi, handle)
                 guard let job = active.removeValue(forKey: handle) else { continue }
                 perHost[job.host, default: 1] -= 1
                 finished = true
@@ -187,7 +187,7 @@ final class CurlMulti: Sendable {
             }
             guard wait else { continue }
             // Returns early on socket activity, on a curl timer, or on curl_multi_wakeup from `notify`.
-            curl_multi_poll(multi, nil, 0, 1000, nil)
+            ccurl_multi_poll(multi, nil, 0, 1000, nil)
             state.withLock { $0.polling = false }
         }
     }

@@ -25,7 +25,7 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Nil only when libcurl cannot allocate a handle.
     init?(request: FetchRequest, cancellation: CancellationFlag) {
-        guard CurlGlobal.isReady, let handle = curl_easy_init() else { return nil }
+        guard CurlGlobal.isReady, let handle = ccurl_easy_init() else { return nil }
         self.handle = handle
         self.request = request
         self.cancellation = cancellation
@@ -35,8 +35,8 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
-        curl_slist_free_all(headerList)
+        ccurl_easy_cleanup(handle)
+        ccurl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }
 
@@ -74,7 +74,7 @@ final class CurlTransfer: @unchecked Sendable {
         // A stored validator with CR/LF would smuggle extra request headers; drop it instead.
         // (A byte test: Foundation's `contains` of a string was a hot spot with a thousand transfers.)
         for header in headers where !header.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
-            headerList = curl_slist_append(headerList, header)
+            headerList = ccurl_slist_append(headerList, header)
         }
         if let headerList { ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList) }
 
@@ -134,7 +134,7 @@ final class CurlTransfer: @unchecked Sendable {
     /// Reads a header of the last response only (request index -1), never one of a redirect.
     func finalHeader(_ name: String) -> String? {
         var header: UnsafeMutablePointer<curl_header>?
-        guard curl_easy_header(handle, name, 0, UInt32(CURLH_HEADER), -1, &header) == CURLHE_OK,
+        guard ccurl_easy_header(handle, name, 0, UInt32(CURLH_HEADER), -1, &header) == CURLHE_OK,
             let header, let value = header.pointee.value
         else { return nil }
         let text = String(cString: value)
@@ -157,7 +157,7 @@ final class CurlTransfer: @unchecked Sendable {
         guard code != CURLE_OK else { return nil }
         let buffered = String(cString: errorBuffer)
         if !buffered.isEmpty { return buffered }
-        return curl_easy_strerror(code).map { String(cString: $0) }
+        return ccurl_easy_strerror(code).map { String(cString: $0) }
     }
 
     // MARK: Callback bodies (called from the C trampolines below, on the perform thread)

@@ -4,30 +4,30 @@ import CCurl
 enum CurlURL {
     /// `reference` made absolute against `base`; `reference` unchanged if either does not parse.
     static func resolve(_ reference: String, against base: String) -> String {
-        guard let url = curl_url() else { return reference }
-        defer { curl_url_cleanup(url) }
+        guard let url = ccurl_url() else { return reference }
+        defer { ccurl_url_cleanup(url) }
         // CURLU_NON_SUPPORT_SCHEME keeps e.g. "file:" targets intact for the error message.
         let flags = UInt32(CURLU_NON_SUPPORT_SCHEME)
-        guard curl_url_set(url, CURLUPART_URL, base, flags) == CURLUE_OK,
-            curl_url_set(url, CURLUPART_URL, reference, flags) == CURLUE_OK
+        guard ccurl_url_set(url, CURLUPART_URL, base, flags) == CURLUE_OK,
+            ccurl_url_set(url, CURLUPART_URL, reference, flags) == CURLUE_OK
         else { return reference }
         var text: UnsafeMutablePointer<CChar>?
-        guard curl_url_get(url, CURLUPART_URL, &text, 0) == CURLUE_OK, let text else { return reference }
-        defer { curl_free(text) }
+        guard ccurl_url_get(url, CURLUPART_URL, &text, 0) == CURLUE_OK, let text else { return reference }
+        defer { ccurl_free(text) }
         return String(cString: text)
     }
 
     /// `host:port` (lower-cased, default port filled in) for per-host limits; the URL itself if it does not parse.
     static func hostKey(_ address: String) -> String {
-        guard let url = curl_url() else { return address }
-        defer { curl_url_cleanup(url) }
-        guard curl_url_set(url, CURLUPART_URL, address, UInt32(CURLU_NON_SUPPORT_SCHEME)) == CURLUE_OK else {
+        guard let url = ccurl_url() else { return address }
+        defer { ccurl_url_cleanup(url) }
+        guard ccurl_url_set(url, CURLUPART_URL, address, UInt32(CURLU_NON_SUPPORT_SCHEME)) == CURLUE_OK else {
             return address
         }
         func part(_ which: CURLUPart, _ flags: Int32 = 0) -> String? {
             var text: UnsafeMutablePointer<CChar>?
-            guard curl_url_get(url, which, &text, UInt32(flags)) == CURLUE_OK, let text else { return nil }
-            defer { curl_free(text) }
+            guard ccurl_url_get(url, which, &text, UInt32(flags)) == CURLUE_OK, let text else { return nil }
+            defer { ccurl_free(text) }
             return String(cString: text)
         }
         guard let host = part(CURLUPART_HOST) else { return address }

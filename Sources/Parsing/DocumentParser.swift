@@ -40,6 +40,7 @@ public enum DocumentParser {
     /// Atom by its root element; everything else XML goes to the RSS family reader, which
     /// names the root it found when it is no feed at all (an HTML error page, say).
     private static func sniffXML(_ bytes: ArraySlice<UInt8>) -> FeedFormat {
+        if !bytes.contains(0) { return sniffXML8(bytes) }
         // NULs dropped (UTF-16), ASCII case ignored: no lower-cased copy, no Foundation search.
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count)
@@ -55,6 +56,25 @@ public enum DocumentParser {
             return false
         }
         return has("<feed") && !has("<rss") ? .atom : .rss
+    }
+
+    /// `sniffXML` for bytes without NULs (all but UTF-16/32), in one pass over them and without a
+    /// copy: this runs for every document, and most are small.
+    private static func sniffXML8(_ bytes: ArraySlice<UInt8>) -> FeedFormat {
+        func follows(_ word: StaticString, at i: Int) -> Bool {
+            let n = word.utf8CodeUnitCount
+            guard i + n <= bytes.endIndex else { return false }
+            for k in 0..<n where bytes[i + k] | 0x20 != word.utf8Start[k] { return false }
+            return true
+        }
+        var feed = false
+        var i = bytes.startIndex
+        while let open = bytes[i...].firstIndex(of: UInt8(ascii: "<")) {
+            if follows("rss", at: open + 1) { return .rss }
+            if !feed, follows("feed", at: open + 1) { feed = true }
+            i = open + 1
+        }
+        return feed ? .atom : .rss
     }
 
     /// A document as its format's reader left it, before normalization.

@@ -14,10 +14,12 @@ struct WorkClock {
         WorkClock(wall: seconds(CLOCK_MONOTONIC), cpu: seconds(CLOCK_PROCESS_CPUTIME_ID))
     }
 
-    /// One line on stderr: `timing: wall 0.123456 cpu 0.120000` (seconds since `start`).
-    static func report(since start: WorkClock) {
+    /// One line on stderr: `timing: wall 0.123456 cpu 0.120000` (seconds since `start`), with a
+    /// label when given: `timing: read wall …`.
+    static func report(since start: WorkClock, label: String? = nil) {
         let end = now
-        let line = "timing: wall \(fixed(end.wall - start.wall)) cpu \(fixed(end.cpu - start.cpu))\n"
+        let name = label.map { $0 + " " } ?? ""
+        let line = "timing: \(name)wall \(fixed(end.wall - start.wall)) cpu \(fixed(end.cpu - start.cpu))\n"
         var bytes = Array(line.utf8)
         _ = write(2, &bytes, bytes.count)
     }

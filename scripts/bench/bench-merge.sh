@@ -17,7 +17,8 @@ ROUNDS=${ROUNDS:-3}
 SIZES=${SIZES:-"10000 50000 100000"}
 DATA=.build/bench-data/merge
 mkdir -p "$DATA"
-swift build -c release --product MergeBench >/dev/null
+# The flags of `make release`: other flags would rebuild the whole release folder (twice).
+swift build -c release --static-swift-stdlib --product MergeBench >/dev/null
 BENCH=.build/release/MergeBench
 
 VENV=.build/bench-venv

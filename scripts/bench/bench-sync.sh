@@ -23,7 +23,7 @@ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || {
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 "$VENV/bin/pip" install -q --disable-pip-version-check reader sgmllib3k  # reader's vendored feedparser imports sgmllib
-[ -x "$BIN" ] || swift build -c release --product labnetz
+[ -x "$BIN" ] || swift build -c release --static-swift-stdlib --product labnetz  # the flags of `make release`
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 rm -rf "$DATA" && mkdir -p "$DATA"

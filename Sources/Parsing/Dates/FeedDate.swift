@@ -58,13 +58,14 @@ public enum FeedDate {
     }
 
     static func fields(_ text: String) -> Fields? {
-        let bytes = Array(text.utf8.prefix(256))
+        var slice = Array(text.utf8.prefix(256))
         var start = 0
-        var end = bytes.count
-        while start < end, isSpace(bytes[start]) { start += 1 }
-        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        var end = slice.count
+        while start < end, isSpace(slice[start]) { start += 1 }
+        while end > start, isSpace(slice[end - 1]) { end -= 1 }
         guard end > start else { return nil }
-        let slice = Array(bytes[start..<end])
+        // Dates come trimmed nearly always: a copy only when there is something to cut.
+        if start > 0 || end < slice.count { slice = Array(slice[start..<end]) }
         let f: Fields?
         if looksISO(slice) {
             var scanner = ISODateScanner(slice)

@@ -31,7 +31,7 @@ struct RFC822DateScanner {
                     return nil
                 }
             } else if let first = token.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
-                guard let o = Self.numericOffset(Array(token.dropFirst()), negative: first == UInt8(ascii: "-"))
+                guard let o = Self.numericOffset(token.dropFirst(), negative: first == UInt8(ascii: "-"))
                 else { return nil }
                 offset = o
             } else if let word = Self.asciiWord(token) {
@@ -88,7 +88,9 @@ struct RFC822DateScanner {
     }
 
     private static func time(_ t: ArraySlice<UInt8>) -> ((Int, Int, Int), Int?)? {
-        var parts: [Int] = []
+        // At most hours, minutes, seconds: kept in a tuple, not an array per date.
+        var parts = (0, 0, 0)
+        var count = 0
         var value = 0
         var digits = 0
         var idx = t.startIndex
@@ -99,8 +101,9 @@ struct RFC822DateScanner {
                 value = value * 10 + Int(c - 48)
                 digits += 1
             } else if c == UInt8(ascii: ":") {
-                guard digits > 0, parts.count < 2 else { return nil }
-                parts.append(value)
+                guard digits > 0, count < 2 else { return nil }
+                if count == 0 { parts.0 = value } else { parts.1 = value }
+                count += 1
                 value = 0
                 digits = 0
             } else {
@@ -109,14 +112,14 @@ struct RFC822DateScanner {
             idx += 1
         }
         guard digits > 0 else { return nil }
-        parts.append(value)
-        guard parts.count >= 2 else { return nil }
+        guard count >= 1 else { return nil }
+        if count == 1 { parts.1 = value } else { parts.2 = value }
         var trailing: Int?
         if idx < t.endIndex {
             // `08:00:00Z` or `08:00+0200` glued to the time.
-            let rest = Array(t[idx...])
+            let rest = t[idx...]
             if rest.first == UInt8(ascii: "+") || rest.first == UInt8(ascii: "-") {
-                guard let o = numericOffset(Array(rest.dropFirst()), negative: rest.first == UInt8(ascii: "-"))
+                guard let o = numericOffset(rest.dropFirst(), negative: rest.first == UInt8(ascii: "-"))
                 else { return nil }
                 trailing = o
             } else {
@@ -124,14 +127,20 @@ struct RFC822DateScanner {
                 trailing = o
             }
         }
-        return ((parts[0], parts[1], parts.count > 2 ? parts[2] : 0), trailing)
+        return (parts, trailing)
     }
 
-    private static func numericOffset(_ d: [UInt8], negative: Bool) -> Int? {
-        let digits = d.filter { $0 != UInt8(ascii: ":") }
-        guard (2...4).contains(digits.count), digits.allSatisfy(FeedDate.isDigit) else { return nil }
-        let v = digits.reduce(0) { $0 * 10 + Int($1 - 48) }
-        let (h, m) = digits.count <= 2 ? (v, 0) : (v / 100, v % 100)
+    /// `0200`, `02:00` or `02` after the sign: two to four digits, colons ignored.
+    private static func numericOffset<Digits: Collection<UInt8>>(_ d: Digits, negative: Bool) -> Int? {
+        var v = 0
+        var count = 0
+        for b in d where b != UInt8(ascii: ":") {
+            guard FeedDate.isDigit(b), count < 4 else { return nil }
+            v = v * 10 + Int(b - 48)
+            count += 1
+        }
+        guard count >= 2 else { return nil }
+        let (h, m) = count <= 2 ? (v, 0) : (v / 100, v % 100)
         guard m < 60 else { return nil }
         let seconds = h * 3600 + m * 60
         return negative ? -seconds : seconds

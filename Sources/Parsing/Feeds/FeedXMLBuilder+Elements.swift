@@ -57,13 +57,13 @@ extension FeedXMLBuilder {
         case .channel, .atomFeed:
             return
         case .item, .atomEntry:
-            guard entry == nil else { return }
-            var e = RawEntry()
-            e.line = line
+            guard !inEntry else { return }
+            entry = RawEntry()
+            inEntry = true
+            entry.line = line
             if let about = attributes.first(where: { $0.namespace == XMLNames.rdf && $0.local == "about" }) {
-                e.id = about.value
+                entry.id = about.value
             }
-            entry = e
             if feed.format == "cdf" { cdfAttributes(attributes, line: line) }
             guidIsLink = false
             titleFromMedia = false
@@ -85,24 +85,24 @@ extension FeedXMLBuilder {
             guard let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
             let href = URLResolver.resolve(url, against: base)
             let type = Self.attribute(attributes, "type")
-            if entry != nil {
-                entry?.enclosures.append(
+            if inEntry {
+                entry.enclosures.append(
                     RawEnclosure(href: href, type: type, length: Self.attribute(attributes, "length")))
-                entry?.links.append(RawLink(rel: "enclosure", type: type, href: href))
+                entry.links.append(RawLink(rel: "enclosure", type: type, href: href))
             }
         case .mediaThumbnail:
-            guard entry != nil, let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
+            guard inEntry, let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
             let href = URLResolver.resolve(url, against: base)
-            entry?.thumbnails.append(href)
+            entry.thumbnails.append(href)
         case .mediaContent:
-            guard entry != nil, let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
+            guard inEntry, let url = Self.attribute(attributes, "url"), !url.isEmpty else { return }
             let href = URLResolver.resolve(url, against: base)
-            guard entry?.enclosures.contains(where: { $0.href == href }) == false else { return }
+            guard entry.enclosures.contains(where: { $0.href == href }) == false else { return }
             var type = Self.attribute(attributes, "type")
             if type == nil, Self.attribute(attributes, "medium") == "image" {
                 type = Self.imageType(for: href)
             }
-            entry?.enclosures.append(
+            entry.enclosures.append(
                 RawEnclosure(href: href, type: type, length: Self.attribute(attributes, "fileSize")))
         case .atomCategory where Self.attribute(attributes, "term") != nil:
             addCategory(
@@ -130,7 +130,7 @@ extension FeedXMLBuilder {
         case .dcAuthor, .itunesKeywords, .mediaCategory, .itunesName, .itunesEmail:
             return .text
         case .xhtmlBody:
-            return entry != nil ? .xhtml : nil
+            return inEntry ? .xhtml : nil
         case .atomTitle, .atomSubtitle, .atomTagline, .atomSummary, .atomContent:
             return family == .atom ? Self.textMode(attributes) : nil
         case .link, .guid, .pubDate, .lastBuildDate, .author, .managingEditor, .category, .language,
@@ -151,8 +151,8 @@ extension FeedXMLBuilder {
 
     /// Atom text construct modes: 1.0 `type` (`text`/`html`/`xhtml`), 0.3 MIME types and `mode`.
     static func textMode(_ attributes: [XMLAttribute]) -> TextMode {
-        let type = (attribute(attributes, "type") ?? "text").lowercased()
-        let mode = attribute(attributes, "mode")?.lowercased()
+        let type = (attribute(attributes, "type") ?? "text").lowercasedIfNeeded
+        let mode = attribute(attributes, "mode")?.lowercasedIfNeeded
         if mode == "escaped" { return type.contains("html") ? .html : .text }
         switch type {
         case "text", "text/plain": return .text
@@ -171,30 +171,29 @@ extension FeedXMLBuilder {
             title: Self.attribute(attributes, "title"))
         // In RSS an atom:link is an extra (usually rel="self"); the RSS <link> stays the main one.
         addLink(link)
-        if link.rel == "enclosure", let length = Self.attribute(attributes, "length"), entry != nil,
-            let last = entry?.enclosures.indices.last
+        if link.rel == "enclosure", let length = Self.attribute(attributes, "length"), inEntry,
+            let last = entry.enclosures.indices.last
         {
-            entry?.enclosures[last].length = length
+            entry.enclosures[last].length = length
         }
     }
 
-    mutating func finishField(_ c: Capture, line: Int) {
-        var c = c
+    mutating func finishField(_ c: consuming Capture, line: Int) {
         if Self.isBase64(c.attributes, atom: family == .atom),
             let data = Data(
-                base64Encoded: c.plain.trimmed,
+                base64Encoded: Self.text(plainBytes.bytes).trimmed,
                 options: .ignoreUnknownCharacters)
         {
-            c.plain = String(decoding: data, as: UTF8.self)
+            c.decoded = String(decoding: data, as: UTF8.self)
             c.hadChildren = false
         }
-        let trimmed = c.plain.trimmed
-        let inEntry = entry != nil
+        // Fields read as HTML are sanitized from the bytes: only text fields need the text as a string.
+        let trimmed = Self.readsValue(c.element) ? "" : plainText(c).trimmed
         switch c.element {
         case .title, .atomTitle:
             let v = value(of: c).trimmed
             if inEntry {
-                if entry?.title == nil || titleFromMedia { entry?.title = v }
+                if entry.title == nil || titleFromMedia { entry.title = v }
                 titleFromMedia = false
             } else {
                 feed.title = feed.title ?? v
@@ -209,11 +208,11 @@ extension FeedXMLBuilder {
             let href = URLResolver.resolve(trimmed, against: c.base)
             let link = RawLink(rel: "alternate", type: "text/html", href: href)
             if inEntry {
-                guard entry?.link == nil || entry?.links.contains(where: { $0.rel == "alternate" }) == false else {
+                guard entry.link == nil || entry.links.contains(where: { $0.rel == "alternate" }) == false else {
                     return
                 }
-                entry?.link = href
-                entry?.links.append(link)
+                entry.link = href
+                entry.links.append(link)
             } else if feed.link == nil || !feed.links.contains(where: { $0.rel == "alternate" }) {
                 feed.link = href
                 feed.links.append(link)
@@ -221,7 +220,7 @@ extension FeedXMLBuilder {
         case .description, .atomSummary, .abstract:
             let v = value(of: c)
             if inEntry, c.element == .description { rssDescription = v }
-            if inEntry { if entry?.summary == nil { entry?.summary = v } } else { feed.subtitle = feed.subtitle ?? v }
+            if inEntry { if entry.summary == nil { entry.summary = v } } else { feed.subtitle = feed.subtitle ?? v }
         case .atomSubtitle, .atomTagline:
             if !inEntry { feed.subtitle = feed.subtitle ?? value(of: c) }
         case .contentEncoded, .atomContent, .xhtmlBody:
@@ -233,15 +232,15 @@ extension FeedXMLBuilder {
             case .xhtml: type = "application/xhtml+xml"
             }
             let body = RawContent(type: type, language: c.lang, base: c.base, value: value(of: c))
-            entry?.content.append(body)
+            entry.content.append(body)
         case .guid:
             guard inEntry, !trimmed.isEmpty else { return }
-            entry?.id = trimmed
-            guidIsLink = Self.attribute(c.attributes, "isPermaLink")?.lowercased() != "false"
+            entry.id = trimmed
+            guidIsLink = Self.attribute(c.attributes, "isPermaLink")?.lowercasedIfNeeded != "false"
         case .id:
             guard !trimmed.isEmpty else { return }
             if inEntry {
-                if entry?.id == nil { entry?.id = trimmed }
+                if entry.id == nil { entry.id = trimmed }
             } else if feed.id == nil {
                 feed.id = trimmed
             }
@@ -251,7 +250,7 @@ extension FeedXMLBuilder {
             guard !trimmed.isEmpty else { return }
             // A path as id names a resource of the feed's site: resolved like any relative URI.
             let trimmed = trimmed.hasPrefix("/") ? URLResolver.resolve(trimmed, against: c.base) : trimmed
-            if inEntry { entry?.id = trimmed } else { feed.id = feed.id ?? trimmed }
+            if inEntry { entry.id = trimmed } else { feed.id = feed.id ?? trimmed }
         case .pubDate, .atomPublished, .atomIssued, .dctermsIssued:
             setDate(trimmed, published: true, line: line)
         case .lastBuildDate, .atomUpdated, .atomModified, .dcDate, .dctermsModified:
@@ -267,8 +266,8 @@ extension FeedXMLBuilder {
         case .dcTitle, .mediaTitle:
             let v = value(of: c).trimmed
             if inEntry {
-                if entry?.title == nil {
-                    entry?.title = v
+                if entry.title == nil {
+                    entry.title = v
                     titleFromMedia = c.element == .mediaTitle
                 }
             } else if feed.title == nil {
@@ -276,7 +275,7 @@ extension FeedXMLBuilder {
             }
         case .dcDescription, .itunesSummary, .mediaDescription:
             let v = value(of: c)
-            if inEntry { if entry?.summary == nil { entry?.summary = v } } else { feed.subtitle = feed.subtitle ?? v }
+            if inEntry { if entry.summary == nil { entry.summary = v } } else { feed.subtitle = feed.subtitle ?? v }
         case .itunesSubtitle:
             if !inEntry { feed.subtitle = feed.subtitle ?? value(of: c) }
         case .summary:
@@ -286,13 +285,13 @@ extension FeedXMLBuilder {
             if rssDescription == nil {
                 rssSummary = v
             } else {
-                entry?.content.append(RawContent(type: "text/html", value: v))
+                entry.content.append(RawContent(type: "text/html", value: v))
             }
         case .fullitem, .body,
             .xhtmlBody where family == .rss:
             guard inEntry else { return }
             let body = RawContent(type: "text/html", language: c.lang, base: c.base, value: value(of: c))
-            entry?.content.append(body)
+            entry.content.append(body)
         case .dcAuthor:
             if let p = Self.person(trimmed) { addAuthor(p) }
         case .itunesKeywords:
@@ -315,15 +314,27 @@ extension FeedXMLBuilder {
         }
     }
 
+    /// The fields `finishField` reads through `value(of:)` alone, never as trimmed text.
+    static func readsValue(_ element: FeedElement) -> Bool {
+        switch element {
+        case .title, .atomTitle, .description, .atomSummary, .abstract, .atomSubtitle, .atomTagline, .contentEncoded,
+            .atomContent, .xhtmlBody, .dcTitle, .mediaTitle, .dcDescription, .itunesSummary, .mediaDescription,
+            .itunesSubtitle, .summary, .fullitem, .body:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// CDF's `HREF` (the link) and `LASTMOD` (updated) of a CHANNEL or ITEM.
     mutating func cdfAttributes(_ attributes: [XMLAttribute], line: Int) {
         for a in attributes where a.namespace == nil || a.namespace == "" {
             switch a.local.lowercased() {
             case "href":
                 let href = URLResolver.resolve(a.value.trimmingCharacters(in: .whitespaces), against: base)
-                if entry != nil {
-                    entry?.link = href
-                    entry?.links.append(RawLink(rel: "alternate", type: "text/html", href: href))
+                if inEntry {
+                    entry.link = href
+                    entry.links.append(RawLink(rel: "alternate", type: "text/html", href: href))
                 } else {
                     feed.link = href
                     feed.links.append(RawLink(rel: "alternate", type: "text/html", href: href))
@@ -338,8 +349,8 @@ extension FeedXMLBuilder {
 
     /// Atom 0.3 says so with `mode`; Atom 1.0 base64-encodes any type that is neither text nor XML.
     static func isBase64(_ attributes: [XMLAttribute], atom: Bool) -> Bool {
-        if attribute(attributes, "mode")?.lowercased() == "base64" { return true }
-        guard atom, let type = attribute(attributes, "type")?.lowercased() else { return false }
+        if attribute(attributes, "mode")?.lowercasedIfNeeded == "base64" { return true }
+        guard atom, let type = attribute(attributes, "type")?.lowercasedIfNeeded else { return false }
         if ["text", "html", "xhtml"].contains(type) || type.hasPrefix("text/") { return false }
         return type.contains("/") && !type.hasSuffix("xml")
     }
@@ -349,40 +360,6 @@ extension FeedXMLBuilder {
         if family == .atom, feed.link == nil, let id = feed.id, id.hasPrefix("http://") || id.hasPrefix("https://") {
             feed.link = id
         }
-    }
-
-    /// Reads `team@x.org (Lab-Team)`, `Lab-Team <team@x.org>`, a bare address or a bare name.
-    static func person(_ text: String) -> RawPerson? {
-        guard !text.isEmpty else { return nil }
-        // Most are a bare name: the forms with brackets are looked for only when a bracket is there.
-        let bytes = text.utf8
-        if !bytes.contains(UInt8(ascii: "(")), !bytes.contains(UInt8(ascii: "<")) {
-            if bytes.contains(UInt8(ascii: "@")), !bytes.contains(UInt8(ascii: " ")) { return RawPerson(email: text) }
-            return RawPerson(name: text)
-        }
-        if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
-            let before = text[..<open].trimmingCharacters(in: .whitespaces)
-            let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
-                .trimmingCharacters(in: .whitespaces)
-            // `address (Name)` as RSS 2.0 asks, or the reverse `Name (address)`.
-            if before.utf8.contains(UInt8(ascii: "@")) {
-                return RawPerson(name: inside.isEmpty ? nil : inside, email: before)
-            }
-            if inside.utf8.contains(UInt8(ascii: "@")) {
-                return RawPerson(name: before.isEmpty ? nil : before, email: inside)
-            }
-        }
-        if let open = text.firstIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close {
-            let email = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-            let name = text[..<open].trimmingCharacters(in: .whitespaces)
-            if email.utf8.contains(UInt8(ascii: "@")) {
-                return RawPerson(name: name.isEmpty ? nil : name, email: email)
-            }
-        }
-        if text.utf8.contains(UInt8(ascii: "@")), !text.utf8.contains(UInt8(ascii: " ")) {
-            return RawPerson(email: text)
-        }
-        return RawPerson(name: text)
     }
 
     static func imageType(for href: String) -> String? {

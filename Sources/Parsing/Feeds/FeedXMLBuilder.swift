@@ -32,9 +32,8 @@ struct FeedXMLBuilder {
         var attributes: [XMLAttribute]
         var base: String?
         var lang: String?
-        /// The text and markup, filled from `plainBytes`/`markupBytes` when the field ends.
-        var plain = ""
-        var markup = ""
+        /// The text of a base64-encoded field, decoded; otherwise the text is `plainBytes`.
+        var decoded: String?
         var hadChildren = false
         /// Depth of the `<div>` wrapper of Atom XHTML content, whose tags are not part of the value.
         var wrapperDepth: Int?
@@ -44,11 +43,21 @@ struct FeedXMLBuilder {
     var family: Family?
     var stack: [Frame] = []
     var capture: Capture?
+    /// `capture != nil`, and whether its markup is being written (it has child elements or is
+    /// XHTML): read per text callback, which must not copy the capture to look.
+    var capturing = false
+    var markupLive = false
+    /// Changes whenever what an element name means changes (the root set the family).
+    var familyStamp = 0
     /// The captured field's text and re-serialized markup so far, as UTF-8: appended in place per
     /// SAX text callback (often one per entity reference) without copying the capture.
-    var plainBytes: [UInt8] = []
+    let plainBytes = ByteBuffer()
+    let scratch = SimpleHTMLSanitizer.Scratch()
     var markupBytes: [UInt8] = []
-    var entry: RawEntry?
+    /// The entry being read, valid while `inEntry`: kept in place (not optional) so that filling
+    /// it in never copies it.
+    var entry = RawEntry()
+    var inEntry = false
     var person: RawPerson?
     var personDepth = 0
     /// While set, everything below this depth is ignored (RSS `image`, Atom `source`, …).
@@ -75,7 +84,9 @@ struct FeedXMLBuilder {
     init(baseURL: String?) { documentBase = baseURL }
 
     var depth: Int { stack.count }
-    var base: String? { stack.last?.base ?? documentBase }
+    // Read through the subscript, not `stack.last`, which would copy (retain and release) the whole frame.
+    var base: String? { stack.isEmpty ? documentBase : stack[stack.count - 1].base ?? documentBase }
+    var lang: String? { stack.isEmpty ? nil : stack[stack.count - 1].lang }
 
     mutating func warn(_ line: Int?, _ message: String) {
         if feed.warnings.count < 200 { feed.warnings.append(ParseWarning(line: line, message)) }
@@ -92,26 +103,39 @@ struct FeedXMLBuilder {
 
     // MARK: events
 
-    /// An element starts; `prefix` is `XMLNames.prefix(for: namespace)`.
-    mutating func start(namespace: String?, prefix: String, local: String, attributes: [XMLAttribute], line: Int) {
-        var frame = Frame(key: prefix.isEmpty ? local : prefix + ":" + local, base: base, lang: stack.last?.lang)
+    /// The builder's key for an element name (`prefix:local`, Atom's and RSS's own names
+    /// normalized) and the element it means, for the family read so far.
+    func resolve(_ name: XMLElementName) {
+        let (local, prefix, namespace) = (name.local, name.prefix, name.namespace)
+        var key = prefix.isEmpty ? local : prefix + ":" + local
+        // An Atom feed in a namespace of its own (or none) is still Atom: its elements are Atom's.
+        if family == .atom, prefix == "" || (namespace != nil && namespace == atomNamespace) {
+            key = local == "item" ? "atom:entry" : "atom:" + local
+        }
+        if family == .rss, prefix == "", Self.mayHaveUppercase(local) { key = Self.rssKey(local) }
+        name.key = key
+        name.element = FeedElement.named(key)
+        name.resolvedFor = familyStamp
+    }
+
+    /// An element starts.
+    mutating func start(_ name: XMLElementName, attributes: [XMLAttribute], line: Int) {
+        if name.resolvedFor != familyStamp { resolve(name) }
+        let local = name.local
+        var frame = Frame(key: name.key, base: base, lang: lang)
         for a in attributes where a.namespace == XMLNames.xml {
             if a.local == "base" { frame.base = URLResolver.resolve(a.value, against: frame.base) }
             if a.local == "lang" { frame.lang = a.value }
         }
-        // An Atom feed in a namespace of its own (or none) is still Atom: its elements are Atom's.
-        if family == .atom, prefix == "" || (namespace != nil && namespace == atomNamespace) {
-            frame.key = local == "item" ? "atom:entry" : "atom:" + local
-        }
-        if family == .rss, prefix == "", Self.mayHaveUppercase(local) { frame.key = Self.rssKey(local) }
         // Only an element the builder may act on needs its meaning (not markup inside a field, not a skipped part).
-        if capture == nil, skipDepth == nil { frame.element = FeedElement.named(frame.key) }
+        if !capturing, skipDepth == nil { frame.element = name.element }
         stack.append(frame)
 
         if let c = capture {
             let depth = depth
-            if !c.hadChildren, c.mode != .xhtml { HTMLEscape.appendText(plainBytes, to: &markupBytes) }
+            if !c.hadChildren, c.mode != .xhtml { HTMLEscape.appendText(plainBytes.bytes, to: &markupBytes) }
             capture?.hadChildren = true
+            markupLive = true
             if c.mode == .xhtml, c.wrapperDepth == nil, depth == c.depth + 1, local == "div",
                 markupBytes.isEmpty || String(decoding: markupBytes, as: UTF8.self).allSatisfy(\.isWhitespace)
             {
@@ -128,27 +152,27 @@ struct FeedXMLBuilder {
         }
         if skipDepth != nil { return }
         if depth == 1 {
-            startRoot(prefix: prefix, namespace: namespace, local: local, attributes: attributes)
+            startRoot(prefix: name.prefix, namespace: name.namespace, local: local, attributes: attributes)
+            familyStamp += 1
             return
         }
-        handleStart(element: frame.element, namespace: namespace, attributes: attributes, line: line)
+        handleStart(element: frame.element, namespace: name.namespace, attributes: attributes, line: line)
     }
 
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-        // Only the two fields are read: copying the capture would retain all its strings per callback.
-        guard let mode = capture?.mode, let hadChildren = capture?.hadChildren else { return }
-        plainBytes.append(contentsOf: bytes)
+        guard capturing else { return }
+        plainBytes.append(bytes)
         // Markup is only read once the field has child elements (or is XHTML): escape lazily.
-        if hadChildren || mode == .xhtml { HTMLEscape.appendText(bytes, to: &markupBytes) }
+        if markupLive { HTMLEscape.appendText(bytes, to: &markupBytes) }
     }
 
     mutating func end(line: Int) {
         guard let frame = stack.popLast() else { return }
         let endedDepth = depth + 1
         if let captureDepth = capture?.depth {
-            if endedDepth == captureDepth, var c = capture.take() {
-                c.plain = Self.text(plainBytes)
-                c.markup = Self.text(markupBytes)
+            if endedDepth == captureDepth, let c = capture.take() {
+                capturing = false
+                markupLive = false
                 finishField(c, line: line)
             } else if endedDepth != capture?.wrapperDepth {
                 let local =
@@ -167,15 +191,17 @@ struct FeedXMLBuilder {
             finishPerson()
             return
         }
-        if entry != nil, frame.element == .item || frame.element == .atomEntry {
+        if inEntry, frame.element == .item || frame.element == .atomEntry {
             finishEntry()
         }
     }
 
     /// Captured UTF-8 as a string, C1 controls read as the windows-1252 characters they stand for.
-    static func text(_ bytes: [UInt8]) -> String {
+    static func text(_ bytes: [UInt8]) -> String { bytes.withUnsafeBufferPointer(text) }
+
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
-        return bytes.withUnsafeBufferPointer(XMLCharset.hasC1Controls) ? XMLCharset.demoronized(text) : text
+        return XMLCharset.hasC1Controls(bytes) ? XMLCharset.demoronized(text) : text
     }
 
     /// An ASCII upper-case letter, or any non-ASCII byte (left to `Character.isUppercase`).
@@ -207,27 +233,51 @@ struct FeedXMLBuilder {
 
     /// Begins capturing the text of the current element as field `key`.
     mutating func beginCapture(_ element: FeedElement, mode: TextMode, attributes: [XMLAttribute]) {
-        plainBytes.removeAll(keepingCapacity: true)
+        plainBytes.removeAll()
         markupBytes.removeAll(keepingCapacity: true)
         capture = Capture(
-            element: element, depth: depth, mode: mode, attributes: attributes, base: base, lang: stack.last?.lang)
+            element: element, depth: depth, mode: mode, attributes: attributes, base: base, lang: lang)
+        capturing = true
+        markupLive = mode == .xhtml
     }
+
+    /// The field's text: what `plainBytes` hold, or the decoded base64.
+    func plainText(_ c: Capture) -> String { c.decoded ?? Self.text(plainBytes.bytes) }
 
     /// The field's value as the mode asks: raw text, or sanitized HTML.
     func value(of c: Capture) -> String {
         switch c.mode {
         case .text:
-            return c.plain
+            return plainText(c)
         case .html:
-            return Self.demoronized(HTMLSanitizer.sanitize(c.hadChildren ? c.markup : c.plain, baseURL: c.base))
+            if c.hadChildren { return Self.sanitized(markupBytes, baseURL: c.base, scratch: scratch) }
+            if let decoded = c.decoded { return Self.demoronized(HTMLSanitizer.sanitize(decoded, baseURL: c.base)) }
+            return Self.sanitized(plainBytes.bytes, baseURL: c.base, scratch: scratch)
         case .xhtml:
-            return Self.demoronized(HTMLSanitizer.sanitize(c.markup, baseURL: c.base))
+            return Self.sanitized(markupBytes, baseURL: c.base, scratch: scratch)
         }
     }
 
+    /// Captured bytes as sanitized HTML: what sanitizing `text(bytes)` gives, without making that
+    /// string first when the bytes are clean UTF-8 (they nearly always are: libxml2 wrote them).
+    static func sanitized(_ bytes: [UInt8], baseURL: String?, scratch: SimpleHTMLSanitizer.Scratch? = nil) -> String {
+        bytes.withUnsafeBufferPointer { sanitized($0, baseURL: baseURL, scratch: scratch) }
+    }
+
+    static func sanitized(
+        _ bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, scratch: SimpleHTMLSanitizer.Scratch? = nil
+    ) -> String {
+        guard UTF8Check.isCleanText(bytes) else {
+            return demoronized(HTMLSanitizer.sanitize(text(bytes), baseURL: baseURL))
+        }
+        return demoronized(HTMLSanitizer.sanitize(utf8: bytes, baseURL: baseURL, scratch: scratch))
+    }
+
     mutating func finishEntry() {
-        guard var e = entry else { return }
-        entry = nil
+        guard inEntry else { return }
+        inEntry = false
+        var e = RawEntry()
+        swap(&e, &entry)
         if let start = eventStart {
             if let s = FeedDate.eventTime(start) {
                 let end = eventEnd.flatMap { FeedDate.eventTime($0) }
@@ -268,13 +318,13 @@ struct FeedXMLBuilder {
         guard let p = person else { return }
         person = nil
         if p.name != nil || p.email != nil || p.href != nil {
-            if entry != nil { entry?.authors.append(p) } else { feed.authors.append(p) }
+            if inEntry { entry.authors.append(p) } else { feed.authors.append(p) }
         }
     }
 
     mutating func addAuthor(_ p: RawPerson) {
-        if entry != nil {
-            if entry?.authors.contains(p) == false { entry?.authors.append(p) }
+        if inEntry {
+            if entry.authors.contains(p) == false { entry.authors.append(p) }
         } else if !feed.authors.contains(p) {
             feed.authors.append(p)
         }
@@ -282,15 +332,15 @@ struct FeedXMLBuilder {
 
     mutating func addCategory(_ c: RawCategory) {
         guard !c.term.isEmpty else { return }
-        if entry != nil { entry?.categories.append(c) } else { feed.categories.append(c) }
+        if inEntry { entry.categories.append(c) } else { feed.categories.append(c) }
     }
 
     mutating func addLink(_ link: RawLink) {
-        if entry != nil {
-            entry?.links.append(link)
-            if link.rel == "alternate", entry?.link == nil { entry?.link = link.href }
+        if inEntry {
+            entry.links.append(link)
+            if link.rel == "alternate", entry.link == nil { entry.link = link.href }
             if link.rel == "enclosure" {
-                entry?.enclosures.append(RawEnclosure(href: link.href, type: link.type, length: nil))
+                entry.enclosures.append(RawEnclosure(href: link.href, type: link.type, length: nil))
             }
         } else {
             feed.links.append(link)
@@ -305,11 +355,11 @@ struct FeedXMLBuilder {
             warn(line, "unreadable date \"\(trimmed.prefix(80))\"")
             return
         }
-        if entry != nil {
+        if inEntry {
             if published {
-                if entry?.published == nil { entry?.published = date }
+                if entry.published == nil { entry.published = date }
             } else {
-                if entry?.updated == nil { entry?.updated = date }
+                if entry.updated == nil { entry.updated = date }
             }
         } else if published {
             feed.published = feed.published ?? date

@@ -73,6 +73,23 @@ enum XMLCharset {
         return .libxml
     }
 
+    private static let pinLock = NSLock()
+    private nonisolated(unsafe) static var pinned: Set<String> = []
+
+    /// Opens libxml2's converter for `name` once and keeps it open for the life of the process.
+    /// glibc unloads an iconv module soon after its last converter is closed and loads it again
+    /// (dlopen) for the next document in that encoding, which cost more than parsing a small feed.
+    static func pin(_ name: String?) {
+        guard let name, !name.isEmpty else { return }
+        let key = name.lowercased()
+        if key == "utf-8" || key == "utf8" { return }
+        pinLock.lock()
+        defer { pinLock.unlock() }
+        // A bound on what one process keeps: iconv knows a few hundred names, each pinned at most once.
+        guard pinned.count < 512, pinned.insert(key).inserted else { return }
+        _ = xmlFindCharEncodingHandler(name)
+    }
+
     static func known(_ name: String) -> Bool {
         guard let handler = xmlFindCharEncodingHandler(name) else { return false }
         xmlCharEncCloseFunc(handler)

@@ -72,6 +72,7 @@ public enum XMLFeedParser {
         } else if let ebcdic = XMLCharset.declaredEBCDIC(in: head) {
             (declared, forced) = (XMLCharset.known(ebcdic) ? ebcdic : "cp037", true)
         }
+        XMLCharset.pin(hint ?? declared)
         var result = run(
             hint.map { plan(source, label: $0, http: true) } ?? plan(source, label: declared, http: forced),
             baseURL: baseURL, maxBytes: maxBytes, onEntry: deliver)
@@ -187,8 +188,8 @@ public enum XMLFeedParser {
             let message = pass.sawElement ? "not a feed" : "not well-formed XML: \(first?.message ?? "no root element")"
             return Pass(feed: .failure(ParseFailure(message, line: first?.line)), encodingError: pass.encodingError)
         }
-        if builder.entry != nil {
-            builder.warn(builder.entry?.line, "entry cut off at the end of the document was dropped")
+        if builder.inEntry {
+            builder.warn(builder.entry.line, "entry cut off at the end of the document was dropped")
         }
         builder.finishFeed()
         var feed = builder.feed

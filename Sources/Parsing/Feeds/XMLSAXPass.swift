@@ -25,9 +25,14 @@ final class XMLSAXPass {
     var sawElement = false
     @exclusivity(unchecked) var stopped = false
     var context: xmlParserCtxtPtr?
-    /// Element names and namespace URIs as strings (with the builder's prefix for a URI), by the
+    /// The reused parser context of this pass, which also keeps element names as strings by the
     /// address of libxml2's interned copy: a feed uses a few dozen names on every element.
-    @exclusivity(unchecked) private var names: [UnsafeRawPointer: (string: String, prefix: String)] = [:]
+    private var pushContext: XMLPushContext?
+    /// Resolved element names, and the table that finds them by (local name, namespace) address.
+    @exclusivity(unchecked) private var elementNames: [XMLElementName] = []
+    @exclusivity(unchecked) private var elementSlots = [(local: UInt, uri: UInt, index: Int)?](
+        repeating: nil, count: 512)
+    @exclusivity(unchecked) private var attributes: [XMLAttribute] = []
 
     init(builder: FeedXMLBuilder) { self.builder = builder }
 
@@ -39,26 +44,25 @@ final class XMLSAXPass {
     /// Pushes the whole source through the parser; false when the parser could not be created.
     func run(_ input: XMLInputPass, baseURL: String?, encoding: String?) -> (ok: Bool, encoding: String?) {
         cxml_silence_generic_errors()
-        var handler = Self.handler()
         // A document smaller than a chunk still arrives in one read: one byte more tells its end.
         var buffer = [CChar](repeating: 0, count: min(Self.chunkSize, (input.expected ?? Self.chunkSize) + 1))
         let first = buffer.withUnsafeMutableBufferPointer { input.read(into: $0.baseAddress!, count: $0.count) }
         guard first >= 0 else { return (false, nil) }
         let me = Unmanaged.passUnretained(self).toOpaque()
-        let created: xmlParserCtxtPtr? = withExtendedLifetime(self) {
-            xmlCreatePushParserCtxt(&handler, me, nil, 0, baseURL)
-        }
-        guard let ctxt = created else { return (false, nil) }
-        defer { xmlFreeParserCtxt(ctxt) }
+        guard let reused = XMLPushContext.take(handler: Self.handler) else { return (false, nil) }
+        let ctxt = reused.ctxt
         var options = Self.options
         if encoding != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
         buffer.withUnsafeBufferPointer { b in
-            _ = xmlCtxtResetPush(ctxt, b.baseAddress, first, baseURL, encoding)
+            reused.start(
+                first: UnsafeBufferPointer(rebasing: b[..<Int(first)]), baseURL: baseURL, encoding: encoding,
+                options: options, userData: me)
         }
-        _ = xmlCtxtUseOptions(ctxt, options)
-        ctxt.pointee.userData = me
-        context = ctxt
-        defer { context = nil }
+        (context, pushContext) = (ctxt, reused)
+        defer {
+            (context, pushContext) = (nil, nil)
+            XMLPushContext.give(reused)
+        }
         var terminated = false
         withExtendedLifetime(self) {
             while !stopped {
@@ -110,17 +114,28 @@ final class XMLSAXPass {
     private static func handler() -> xmlSAXHandler {
         var h = xmlSAXHandler()
         h.initialized = XML_SAX2_MAGIC
+        // The three callbacks made per element and text run borrow the pass (which outlives the
+        // parse, see `run`) rather than retaining and releasing it on every call.
         h.startElementNs = { ctx, localname, _, uri, _, _, count, _, attributes in
-            guard let pass = XMLSAXPass.pass(ctx), !pass.stopped else { return }
-            pass.startElement(localname, uri, Int(count), attributes)
+            guard let ctx else { return }
+            Unmanaged<XMLSAXPass>.fromOpaque(ctx)._withUnsafeGuaranteedRef { pass in
+                guard !pass.stopped else { return }
+                pass.startElement(localname, uri, Int(count), attributes)
+            }
         }
         h.endElementNs = { ctx, _, _, _ in
-            guard let pass = XMLSAXPass.pass(ctx), !pass.stopped else { return }
-            pass.builder.end(line: pass.line)
+            guard let ctx else { return }
+            Unmanaged<XMLSAXPass>.fromOpaque(ctx)._withUnsafeGuaranteedRef { pass in
+                guard !pass.stopped else { return }
+                pass.builder.end(line: pass.line)
+            }
         }
         h.characters = { ctx, chars, length in
-            guard let pass = XMLSAXPass.pass(ctx), !pass.stopped, pass.builder.capture != nil, let chars else { return }
-            pass.builder.text(UnsafeBufferPointer(start: chars, count: Int(length)))
+            guard let ctx, let chars else { return }
+            Unmanaged<XMLSAXPass>.fromOpaque(ctx)._withUnsafeGuaranteedRef { pass in
+                guard !pass.stopped, pass.builder.capturing else { return }
+                pass.builder.text(UnsafeBufferPointer(start: chars, count: Int(length)))
+            }
         }
         h.ignorableWhitespace = h.characters
         h.cdataBlock = h.characters
@@ -147,11 +162,36 @@ final class XMLSAXPass {
     /// the address means this string for the whole pass).
     private func name(_ p: UnsafePointer<xmlChar>?) -> (string: String, prefix: String)? {
         guard let p else { return nil }
-        if let known = names[UnsafeRawPointer(p)] { return known }
+        if let known = pushContext?.names[UnsafeRawPointer(p)] { return known }
         let string = LibXML.string(p) ?? ""
         let entry = (string, XMLNames.prefix(for: string))
-        if let dict = context?.pointee.dict, xmlDictOwns(dict, p) == 1 { names[UnsafeRawPointer(p)] = entry }
+        if let dict = context?.pointee.dict, xmlDictOwns(dict, p) == 1 {
+            pushContext?.names[UnsafeRawPointer(p)] = entry
+        }
         return entry
+    }
+
+    /// The element name for `localname` in namespace `uri`, found by the addresses of libxml2's
+    /// interned copies (the dictionary owns them for the whole pass) in a small open-addressed
+    /// table: a lookup costs a multiply and a compare, not a string hash.
+    private func elementName(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) -> XMLElementName {
+        let l = UInt(bitPattern: localname)
+        let u = UInt(bitPattern: uri)
+        let mask = elementSlots.count - 1
+        var slot = Int(truncatingIfNeeded: ((l &* 0x9E37_79B9_7F4A_7C15) ^ (u &* 0xC2B2_AE3D_27D4_EB4F)) >> 40) & mask
+        while let known = elementSlots[slot] {
+            if known.local == l, known.uri == u { return elementNames[known.index] }
+            slot = (slot + 1) & mask
+        }
+        let name = XMLElementName(local: self.name(localname)?.string ?? "", namespace: self.name(uri)?.string)
+        // Only names the dictionary owns keep their address; a table past half full stops growing.
+        if let dict = context?.pointee.dict, localname.map({ xmlDictOwns(dict, $0) == 1 }) ?? true,
+            uri.map({ xmlDictOwns(dict, $0) == 1 }) ?? true, elementNames.count < elementSlots.count / 2
+        {
+            elementSlots[slot] = (l, u, elementNames.count)
+            elementNames.append(name)
+        }
+        return name
     }
 
     private func startElement(
@@ -159,10 +199,10 @@ final class XMLSAXPass {
         _ raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         sawElement = true
-        let local = name(localname)?.string ?? ""
-        var attributes: [XMLAttribute] = []
+        let element = elementName(localname, uri)
+        // One array for every element: it allocates again only when the builder kept the last one.
+        attributes.removeAll(keepingCapacity: true)
         if count > 0, let raw {
-            attributes.reserveCapacity(count)
             for i in 0..<count {
                 let base = raw + 5 * i
                 guard let name = base[0], let start = base[3], let end = base[4] else { continue }
@@ -177,10 +217,7 @@ final class XMLSAXPass {
                         namespace: self.name(base[2])?.string, local: self.name(name)?.string ?? "", value: value))
             }
         }
-        let namespace = name(uri)
-        builder.start(
-            namespace: namespace?.string, prefix: namespace?.prefix ?? "", local: local, attributes: attributes,
-            line: line)
+        builder.start(element, attributes: attributes, line: line)
         if builder.depth == 1, builder.family == nil { stop() }
     }
 }

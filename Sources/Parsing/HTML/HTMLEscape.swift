@@ -30,12 +30,26 @@ public enum HTMLEscape {
 
     /// The reference for `&`, `<`, `>` or `"` (string literals: their bytes need no array per call).
     private static func appendEscape(_ b: UInt8, to out: inout [UInt8]) {
+        // Byte by byte: appending a literal's UTF-8 view goes through the generic sequence copy.
+        out.append(UInt8(ascii: "&"))
         switch b {
-        case 38: out.append(contentsOf: "&amp;".utf8)
-        case 60: out.append(contentsOf: "&lt;".utf8)
-        case 62: out.append(contentsOf: "&gt;".utf8)
-        default: out.append(contentsOf: "&quot;".utf8)
+        case 38:
+            out.append(UInt8(ascii: "a"))
+            out.append(UInt8(ascii: "m"))
+            out.append(UInt8(ascii: "p"))
+        case 60:
+            out.append(UInt8(ascii: "l"))
+            out.append(UInt8(ascii: "t"))
+        case 62:
+            out.append(UInt8(ascii: "g"))
+            out.append(UInt8(ascii: "t"))
+        default:
+            out.append(UInt8(ascii: "q"))
+            out.append(UInt8(ascii: "u"))
+            out.append(UInt8(ascii: "o"))
+            out.append(UInt8(ascii: "t"))
         }
+        out.append(UInt8(ascii: ";"))
     }
 
     private static func escape(_ s: String, quotes: Bool) -> String {

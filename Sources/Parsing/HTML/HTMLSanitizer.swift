@@ -14,6 +14,34 @@ public enum HTMLSanitizer {
         return sanitizeParsed(html, baseURL: baseURL)
     }
 
+    /// `sanitize(String(decoding: bytes, as: UTF8.self), baseURL:)` for bytes that are well-formed
+    /// UTF-8, read in place: the string is made once, for the result.
+    static func sanitize(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, scratch: SimpleHTMLSanitizer.Scratch? = nil
+    ) -> String {
+        var markup = false
+        var escapes = false
+        for b in bytes where b == UInt8(ascii: "<") || b == UInt8(ascii: "&") || b == UInt8(ascii: ">") {
+            if b == UInt8(ascii: ">") {
+                escapes = true
+            } else {
+                markup = true
+                break
+            }
+        }
+        if !markup {
+            guard escapes else { return String(decoding: bytes, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            HTMLEscape.appendText(bytes, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+        if let simple = SimpleHTMLSanitizer.sanitize(utf8: bytes, baseURL: baseURL, scratch: scratch) {
+            return simple
+        }
+        return sanitizeParsed(String(decoding: bytes, as: UTF8.self), baseURL: baseURL)
+    }
+
     /// `sanitize` through libxml2's HTML parser, whatever the input.
     static func sanitizeParsed(_ html: String, baseURL: String?) -> String {
         var writer = SanitizingWriter(baseURL: baseURL)

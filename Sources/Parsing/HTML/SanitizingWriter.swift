@@ -93,6 +93,7 @@ struct SanitizingWriter {
 
     /// Added to every kept link: the target page gets neither the opener nor the referrer.
     static let linkRel = " rel=\"noopener noreferrer\""
+    static let linkRelBytes = Array(linkRel.utf8)
 
     /// ` name="value"` for an allowed attribute, or nil when its value may not be kept (an unsafe
     /// URL, a size that is not a number). Shared with `SimpleHTMLSanitizer`.
@@ -112,7 +113,10 @@ struct SanitizingWriter {
             guard !value.isEmpty, value.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 37 }) else { return false }
         }
         out.append(UInt8(ascii: " "))
-        out.append(contentsOf: name.utf8)
+        // Copied from the contiguous storage: a string's UTF-8 view as such is copied element-wise.
+        if name.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
+            out.append(contentsOf: name.utf8)
+        }
         out.append(UInt8(ascii: "="))
         out.append(UInt8(ascii: "\""))
         HTMLEscape.appendText(value.utf8, to: &out, quotes: true)

@@ -12,6 +12,9 @@ struct SimpleHTMLTag: Sendable {
     }
 
     let name: String
+    /// `<name` and `</name>` as bytes: appended as arrays, not through a string's UTF-8 view.
+    let startBytes: [UInt8]
+    let endBytes: [UInt8]
     let code: UInt128
     let place: Place
     let isVoid: Bool
@@ -38,7 +41,8 @@ struct SimpleHTMLTag: Sendable {
         func tag(_ name: String, _ place: Place) -> SimpleHTMLTag {
             let kept = (SanitizingWriter.allowed[name] ?? []).sorted()
             return SimpleHTMLTag(
-                name: name, code: pack(name.utf8)!, place: place, isVoid: SanitizingWriter.void.contains(name),
+                name: name, startBytes: Array("<\(name)".utf8), endBytes: Array("</\(name)>".utf8),
+                code: pack(name.utf8)!, place: place, isVoid: SanitizingWriter.void.contains(name),
                 holdsBlocks: flow.contains(name), attributes: kept.map { (pack($0.utf8)!, $0) })
         }
         return phrasing.map { tag($0, .anywhere) } + blocks.map { tag($0, .inFlow) }
@@ -50,7 +54,26 @@ struct SimpleHTMLTag: Sendable {
 
     /// The index in `all` of the element with packed name `code`.
     static func index(of code: UInt128) -> Int? {
-        all.firstIndex { $0.code == code }
+        guard let letter = firstLetter(of: code) else { return nil }
+        for entry in byFirstLetter[letter] where entry.code == code { return entry.index }
+        return nil
+    }
+
+    /// `all`'s codes and indices by first letter (a–z): a lookup compares a handful of codes, not all.
+    private static let byFirstLetter: [[(code: UInt128, index: Int)]] = {
+        var table = [[(code: UInt128, index: Int)]](repeating: [], count: 26)
+        for (index, tag) in all.enumerated() {
+            if let letter = firstLetter(of: tag.code) { table[letter].append((tag.code, index)) }
+        }
+        return table
+    }()
+
+    /// The first letter of a packed name as 0–25, or nil when it does not start with a–z.
+    private static func firstLetter(of code: UInt128) -> Int? {
+        guard code != 0 else { return nil }
+        let length = (135 - code.leadingZeroBitCount) / 8
+        let first = Int(truncatingIfNeeded: code >> (8 * UInt128(length - 1))) & 0xFF
+        return first >= 97 && first <= 122 ? first - 97 : nil
     }
 
     /// A name of letters, digits and hyphens, lower-cased and packed into 16 bytes; nil when longer.

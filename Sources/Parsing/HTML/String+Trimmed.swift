@@ -5,10 +5,16 @@ extension String {
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`, but without its per-call UTF-16 walk
     /// when the ends are ASCII, which they nearly always are in feeds.
     var trimmed: String {
-        let bytes = utf8
-        guard let first = bytes.first, let last = bytes.last else { return self }
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
-        if first < 0x80, last < 0x80, !isSpace(first), !isSpace(last) { return self }
+        // The ends looked at in the contiguous storage (no copy for native strings): the common
+        // answer, "nothing to trim", without the UTF-8 view's index arithmetic.
+        var copy = self
+        let untouched = copy.withUTF8 { b in
+            guard let first = b.first, let last = b.last else { return true }
+            return first < 0x80 && last < 0x80 && !isSpace(first) && !isSpace(last)
+        }
+        if untouched { return self }
+        let bytes = utf8
         var start = bytes.startIndex
         var end = bytes.endIndex
         while start < end, isSpace(bytes[start]) { start = bytes.index(after: start) }
@@ -28,5 +34,11 @@ extension String {
         func isBlankOrWide(_ b: UInt8) -> Bool { b >= 0x80 || b == 0x20 || b == 0x09 }
         if !isBlankOrWide(first), !isBlankOrWide(last) { return self }
         return trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `lowercased()`, without making a new string when there is nothing to lower (ASCII without
+    /// capitals: attribute values such as `html` and `text` nearly always are).
+    var lowercasedIfNeeded: String {
+        utf8.allSatisfy { $0 < 0x80 && ($0 < 65 || $0 > 90) } ? self : lowercased()
     }
 }

@@ -45,14 +45,13 @@ enum URLResolver {
     }
 
     private static func simpleResolve(_ ref: String, first: UInt8, base bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        let prefixLength: Int
-        if bytes.starts(with: "https://".utf8) {
-            prefixLength = 8
-        } else if bytes.starts(with: "http://".utf8) {
-            prefixLength = 7
-        } else {
-            return nil
-        }
+        // `http://` or `https://`, compared byte by byte (a literal's UTF-8 view is a generic sequence).
+        func at(_ k: Int, _ c: Unicode.Scalar) -> Bool { k < bytes.count && bytes[k] == UInt8(ascii: c) }
+        guard at(0, "h"), at(1, "t"), at(2, "t"), at(3, "p") else { return nil }
+        let secure = at(4, "s")
+        let colon = secure ? 5 : 4
+        guard at(colon, ":"), at(colon + 1, "/"), at(colon + 2, "/") else { return nil }
+        let prefixLength = colon + 3
         var i = prefixLength
         var previous: UInt8 = 0
         while i < bytes.count, bytes[i] != UInt8(ascii: "/") {
@@ -98,17 +97,29 @@ enum URLResolver {
         var value = value
         return value.withUTF8 { bytes in
             // Most values are `https://…` or relative: find the colon before copying anything.
-            var scheme: [UInt8] = []
+            var length = 0
             for b in bytes {
                 if b <= 0x20 || b == 0x7F { continue }
-                if b == UInt8(ascii: ":") { return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self) }
+                if b == UInt8(ascii: ":") {
+                    guard length > 0 else { return nil }
+                    return String(unsafeUninitializedCapacity: length) { out in
+                        var n = 0
+                        for b in bytes {
+                            if b <= 0x20 || b == 0x7F { continue }
+                            if b == UInt8(ascii: ":") { break }
+                            let lower = b | 0x20
+                            out[n] = lower >= 97 && lower <= 122 ? lower : b
+                            n += 1
+                        }
+                        return n
+                    }
+                }
                 let lower = b | 0x20
                 let isLetter = lower >= 97 && lower <= 122
                 let isOther =
                     (b >= 48 && b <= 57) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
-                guard isLetter || (isOther && !scheme.isEmpty) else { return nil }
-                if scheme.isEmpty { scheme.reserveCapacity(8) }
-                scheme.append(isLetter ? lower : b)
+                guard isLetter || (isOther && length > 0) else { return nil }
+                length += 1
             }
             return nil
         }
