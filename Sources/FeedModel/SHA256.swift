@@ -52,24 +52,21 @@ public struct SHA256: Sendable {
     }
 
     public consuming func finalize() -> [UInt8] {
-        let bitLength = length &* 8
-        var tail = buffer
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-        tail.withUnsafeBufferPointer { all in
-            for start in stride(from: 0, to: all.count, by: 64) {
-                compress(UnsafeBufferPointer(rebasing: all[start..<start + 64]))
-            }
-        }
+        finish()
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
         for word in state {
             for shift: UInt32 in [24, 16, 8, 0] { digest.append(UInt8(truncatingIfNeeded: word >> shift)) }
         }
         return digest
+    }
+
+    /// Compresses the buffered rest with its padding: the state then holds the digest.
+    private mutating func finish() {
+        let total = length
+        buffer.withUnsafeBufferPointer { rest in
+            state.withUnsafeMutableBufferPointer { Self.finish(rest: rest, total: total, into: $0.baseAddress!) }
+        }
     }
 
     private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
@@ -121,32 +118,43 @@ public struct SHA256: Sendable {
             for (i, word) in initialState.enumerated() { state[i] = word }
             let bytes = input.bindMemory(to: UInt8.self)
             let whole = bytes.count / 64 * 64
-            var index = 0
-            while index < whole {
+            for index in stride(from: 0, to: whole, by: 64) {
                 compress(bytes.baseAddress! + index, into: state.baseAddress!)
-                index += 64
             }
-            // The rest, 0x80, zeros and the bit length: one block, or two when the rest is 56 bytes or more.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
-                let rest = bytes.count - whole
-                for i in 0..<rest { tail[i] = bytes[whole + i] }
-                tail[rest] = 0x80
-                let blocks = rest < 56 ? 64 : 128
-                for i in (rest + 1)..<blocks { tail[i] = 0 }
-                let bitLength = UInt64(bytes.count) &* 8
-                for i in 0..<8 { tail[blocks - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
-                compress(tail.baseAddress!, into: state.baseAddress!)
-                if blocks == 128 { compress(tail.baseAddress! + 64, into: state.baseAddress!) }
+            finish(
+                rest: UnsafeBufferPointer(rebasing: bytes[whole...]), total: UInt64(bytes.count),
+                into: state.baseAddress!)
+            return hexDigits(UnsafeBufferPointer(state))
+        }
+    }
+
+    /// The last partial block (`rest`, under 64 bytes) with 0x80, zeros and the bit length of all
+    /// `total` bytes: one block, or two when the rest is 56 bytes or more.
+    private static func finish(
+        rest: UnsafeBufferPointer<UInt8>, total: UInt64, into state: UnsafeMutablePointer<UInt32>
+    ) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+            for i in 0..<rest.count { tail[i] = rest[i] }
+            tail[rest.count] = 0x80
+            let blocks = rest.count < 56 ? 64 : 128
+            for i in (rest.count + 1)..<blocks { tail[i] = 0 }
+            let bitLength = total &* 8
+            for i in 0..<8 { tail[blocks - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
+            compress(tail.baseAddress!, into: state)
+            if blocks == 128 { compress(tail.baseAddress! + 64, into: state) }
+        }
+    }
+
+    /// The eight state words spelled as 64 lower-case hex digits.
+    private static func hexDigits(_ state: UnsafeBufferPointer<UInt32>) -> String {
+        String(unsafeUninitializedCapacity: 64) { out in
+            let digits: StaticString = "0123456789abcdef"
+            for i in 0..<32 {
+                let byte = UInt8(truncatingIfNeeded: state[i / 4] >> UInt32(24 - 8 * (i % 4)))
+                out[2 * i] = digits.utf8Start[Int(byte >> 4)]
+                out[2 * i + 1] = digits.utf8Start[Int(byte & 0x0F)]
             }
-            return String(unsafeUninitializedCapacity: 64) { out in
-                let digits: StaticString = "0123456789abcdef"
-                for i in 0..<32 {
-                    let byte = UInt8(truncatingIfNeeded: state[i / 4] >> UInt32(24 - 8 * (i % 4)))
-                    out[2 * i] = digits.utf8Start[Int(byte >> 4)]
-                    out[2 * i + 1] = digits.utf8Start[Int(byte & 0x0F)]
-                }
-                return 64
-            }
+            return 64
         }
     }
 
@@ -160,16 +168,8 @@ public struct SHA256: Sendable {
 
     /// Finishes the hash and spells the digest in lower-case hex.
     public consuming func finalizeHex() -> String {
-        let digest = finalize()
-        // Hashes are taken per merged event on every sync: no String per byte.
-        return String(unsafeUninitializedCapacity: 64) { out in
-            let digits: StaticString = "0123456789abcdef"
-            for (i, byte) in digest.enumerated() {
-                out[2 * i] = digits.utf8Start[Int(byte >> 4)]
-                out[2 * i + 1] = digits.utf8Start[Int(byte & 0x0F)]
-            }
-            return 64
-        }
+        finish()
+        return state.withUnsafeBufferPointer(Self.hexDigits)
     }
 
     /// Lower-case hex digest of the UTF-8 bytes of `string`.
