@@ -40,27 +40,14 @@ public enum DocumentParser {
     /// Atom by its root element; everything else XML goes to the RSS family reader, which
     /// names the root it found when it is no feed at all (an HTML error page, say).
     private static func sniffXML(_ bytes: ArraySlice<UInt8>) -> FeedFormat {
-        if !bytes.contains(0) { return sniffXML8(bytes) }
-        // NULs dropped (UTF-16), ASCII case ignored: no lower-cased copy, no Foundation search.
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count)
-        for b in bytes where b != 0 { text.append(b >= 65 && b <= 90 ? b | 0x20 : b) }
-        func has(_ needle: StaticString) -> Bool {
-            let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-            guard text.count >= n.count else { return false }
-            var i = 0
-            while let at = text[i...].firstIndex(of: n[0]), at + n.count <= text.count {
-                if text[at..<at + n.count].elementsEqual(n) { return true }
-                i = at + 1
-            }
-            return false
-        }
-        return has("<feed") && !has("<rss") ? .atom : .rss
+        guard bytes.contains(0) else { return sniffRoots(bytes) }
+        // UTF-16 and UTF-32: read their ASCII with the NULs dropped.
+        return sniffRoots(bytes.filter { $0 != 0 }[...])
     }
 
-    /// `sniffXML` for bytes without NULs (all but UTF-16/32), in one pass over them and without a
-    /// copy: this runs for every document, and most are small.
-    private static func sniffXML8(_ bytes: ArraySlice<UInt8>) -> FeedFormat {
+    /// Atom when a `<feed` tag and no `<rss` tag occurs (ASCII case ignored), in one pass over the
+    /// bytes without a copy: this runs for every document, and most are small.
+    private static func sniffRoots(_ bytes: ArraySlice<UInt8>) -> FeedFormat {
         func follows(_ word: StaticString, at i: Int) -> Bool {
             let n = word.utf8CodeUnitCount
             guard i + n <= bytes.endIndex else { return false }
