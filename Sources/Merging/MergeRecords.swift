@@ -35,6 +35,18 @@ public struct MergeRecords: RandomAccessCollection, Sendable {
         contents.append(content)
     }
 
+    /// Puts the records in the order of their groups: record `k` came from group `groups[k]`, and
+    /// each group gave at most one record.
+    mutating func sort(byGroup groups: [Int32], groupCount: Int) {
+        var recordOfGroup = [Int32](repeating: -1, count: groupCount)
+        for (k, g) in groups.enumerated() { recordOfGroup[Int(g)] = Int32(k) }
+        var order: [Int] = []
+        order.reserveCapacity(groups.count)
+        for k in recordOfGroup where k >= 0 { order.append(Int(k)) }
+        records.permute(to: order)
+        contents.permute(to: order)
+    }
+
     /// After the events were reordered so that the one at `order[k]` is at `k`.
     mutating func reindex(published events: [MergedEvent], order: [Int]) {
         var position = [Int](repeating: 0, count: order.count)
