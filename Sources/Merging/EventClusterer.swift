@@ -170,49 +170,10 @@ struct EventClusterer {
     /// Masters grouped by link; a link that one source gives to several items (an events overview
     /// page, the lab's homepage) names no single event and joins nothing.
     private func linkGroups(_ items: ItemsInOrder, masters: [Int], sourceOf: [Int32]) -> [(String, [Int])] {
-        // Links are usually an item's own. Sorting their hashes finds the shared ones without a
-        // dictionary of every link, whose lookups miss the cache on every item of a large merge.
-        // The links are normalized in memory order (no order in this), then taken in merge order.
-        var linkOf = [String?](repeating: nil, count: items.count)
-        var buffers = TextNormalizer.LinkBuffers()
-        items.forEachInMemoryOrder { i, item in
-            guard item.payload.recurrenceID == nil, let url = item.payload.url else { return }
-            linkOf[i] = TextNormalizer.link(url, buffers: &buffers)
-        }
-        var keys: [String] = []
-        var owners: [Int] = []
-        var hashes: [(hash: Int, slot: Int)] = []
-        keys.reserveCapacity(masters.count)
-        owners.reserveCapacity(masters.count)
-        hashes.reserveCapacity(masters.count)
-        for i in masters {
-            guard let key = linkOf[i] else { continue }
-            hashes.append((key.hashValue, keys.count))
-            keys.append(key)
-            owners.append(i)
-        }
-        hashes.sort { ($0.hash, $0.slot) < ($1.hash, $1.slot) }
         var groups: [(String, [Int])] = []
-        var start = 0
-        while start < hashes.count {
-            var end = start + 1
-            while end < hashes.count && hashes[end].hash == hashes[start].hash { end += 1 }
-            // Most links are an item's own: nothing to group, and no array for it.
-            guard end - start > 1 else {
-                start = end
-                continue
-            }
-            // Slots in order of the masters; equal hashes are checked against the links themselves.
-            var rest = hashes[start..<end].map(\.slot)
-            while rest.count > 1 {
-                let key = keys[rest[0]]
-                let group = rest.filter { keys[$0] == key }.map { owners[$0] }
-                rest.removeAll { keys[$0] == key }
-                guard group.count > 1 else { continue }
-                let sources = group.map { sourceOf[$0] }.sorted()
-                if !zip(sources, sources.dropFirst()).contains(where: { $0 == $1 }) { groups.append((key, group)) }
-            }
-            start = end
+        for (link, group) in LinkKeys(items).shared(among: masters) {
+            let sources = group.map { sourceOf[$0] }.sorted()
+            if !zip(sources, sources.dropFirst()).contains(where: { $0 == $1 }) { groups.append((link, group)) }
         }
         return groups.sorted { $0.0 < $1.0 }
     }

@@ -81,6 +81,26 @@ public enum TextNormalizer {
 
     /// `link`, working in reused buffers: the merger normalizes the link of every item.
     static func link(_ text: String, buffers: inout LinkBuffers) -> String? {
+        var key = buffers.key
+        buffers.key = []
+        defer { buffers.key = key }
+        key.removeAll(keepingCapacity: true)
+        guard appendLink(text, to: &key, buffers: &buffers) else { return nil }
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of `link(text)` to `key`; false, and `key` as it was, when `text` is no
+    /// http(s) link. The merger writes the links of all items into one buffer this way.
+    static func appendLink(_ text: String, to key: inout [UInt8], buffers: inout LinkBuffers) -> Bool {
+        let keyStart = key.count
+        guard appendLinkBytes(text, to: &key, buffers: &buffers) else {
+            key.removeSubrange(keyStart...)
+            return false
+        }
+        return true
+    }
+
+    private static func appendLinkBytes(_ text: String, to key: inout [UInt8], buffers: inout LinkBuffers) -> Bool {
         // Byte scanning instead of URLComponents: this runs for every item of every sync.
         buffers.text.removeAll(keepingCapacity: true)
         buffers.text.append(contentsOf: text.utf8)
@@ -93,10 +113,10 @@ public enum TextNormalizer {
         }
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
             bytes[colon...].starts(with: Array("://".utf8))
-        else { return nil }
+        else { return false }
         // No letter outside ASCII lower-cases to one of "https", so the scheme is compared as bytes.
         let scheme = bytes[..<colon].lazy.map(Self.lower)
-        guard scheme.elementsEqual("http".utf8) || scheme.elementsEqual("https".utf8) else { return nil }
+        guard scheme.elementsEqual("http".utf8) || scheme.elementsEqual("https".utf8) else { return false }
         var rest = bytes[(colon + 3)...]
         if let hash = rest.firstIndex(of: UInt8(ascii: "#")) { rest = rest[..<hash] }
         var query: ArraySlice<UInt8> = []
@@ -105,13 +125,8 @@ public enum TextNormalizer {
             rest = rest[..<mark]
         }
         let slash = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
-        // The key is written into one buffer: host, path, kept query.
-        var key = buffers.key
-        buffers.key = []
-        defer { buffers.key = key }
-        key.removeAll(keepingCapacity: true)
-        key.reserveCapacity(rest.count)
-        guard appendHost(rest[..<slash], to: &key) else { return nil }
+        // The key: host, path, kept query.
+        guard appendHost(rest[..<slash], to: &key) else { return false }
         var path = rest[slash...]
         while path.last == UInt8(ascii: "/") { path = path.dropLast() }
         let kept = query.split(separator: UInt8(ascii: "&")).map { String(decoding: $0, as: UTF8.self) }
@@ -126,7 +141,7 @@ public enum TextNormalizer {
             key.append(UInt8(ascii: "?"))
             key.append(contentsOf: kept.joined(separator: "&").utf8)
         }
-        return String(decoding: key, as: UTF8.self)
+        return true
     }
 
     /// Appends the host lower-cased, without user info and `www.`; false when it is empty or
