@@ -4,13 +4,16 @@
 /// Links are usually an item's own. A String per link and a dictionary of all of them cost an
 /// allocation and a SipHash per item and, at 100k items, lookups that miss the cache; here the
 /// links are normalized as the items lie in memory, and sorting the hashes finds the shared ones.
-/// Equal hashes are checked against the bytes, so a collision never joins two links.
+/// Equal hashes are checked against the links themselves, so a collision never joins two links.
+/// Links are ASCII almost always (hosts in punycode, paths percent-encoded); when one is not, all
+/// are hashed and compared as Strings, which Swift compares by canonical equivalence.
 struct LinkKeys {
     private var bytes: [UInt8] = []
     /// Where each item's link starts and ends in `bytes`; `start` is -1 when it has none.
     private var start: [Int32]
     private var end: [Int32]
     private var hashes: [UInt64]
+    private var asStrings = false
 
     /// Masters only (items without a RECURRENCE-ID), with an http(s) link. `hash` is there for
     /// tests, which make every link collide.
@@ -22,6 +25,7 @@ struct LinkKeys {
         var buffers = TextNormalizer.LinkBuffers()
         var bytes = self.bytes
         self.bytes = []
+        var ascii = true
         items.forEachInMemoryOrder { i, item in
             guard item.payload.recurrenceID == nil, let url = item.payload.url else { return }
             let from = bytes.count
@@ -29,8 +33,15 @@ struct LinkKeys {
             start[i] = Int32(from)
             end[i] = Int32(bytes.count)
             hashes[i] = hash(bytes[from...])
+            if ascii { ascii = bytes[from...].allSatisfy { $0 < 0x80 } }
         }
         self.bytes = bytes
+        if !ascii {
+            asStrings = true
+            for i in hashes.indices {
+                if let link = link(i) { hashes[i] = UInt64(bitPattern: Int64(link.hashValue)) }
+            }
+        }
     }
 
     /// The link of item `i`, nil when it has none.
@@ -66,7 +77,8 @@ struct LinkKeys {
     }
 
     private func sameLink(_ a: Int, _ b: Int) -> Bool {
-        bytes[Int(start[a])..<Int(end[a])].elementsEqual(bytes[Int(start[b])..<Int(end[b])])
+        if asStrings { return link(a) == link(b) }
+        return bytes[Int(start[a])..<Int(end[a])].elementsEqual(bytes[Int(start[b])..<Int(end[b])])
     }
 
     /// FNV-1a: the links are short, and the hash must not change from process to process.

@@ -72,4 +72,22 @@ struct LinkKeysTests {
             #expect(group == group.sorted())
         }
     }
+
+    @Test func linksEqualByCanonicalEquivalenceAreOneLink() {
+        // "é" precomposed and decomposed: different bytes, one String, as the link tier always compared them.
+        let links = ["https://lab.example/caf\u{E9}", "https://lab.example/cafe\u{301}/", "https://lab.example/cafe"]
+        let items = ItemsInOrder(
+            links.enumerated().map { n, url in
+                SourcedItem(
+                    ref: SourceItemRef(member: "s\(n)", source: "s\(n)", uid: "e\(n)"),
+                    payload: Event(
+                        uid: "e\(n)", title: "Event", url: url, start: .allDay(CivilDate(year: 2027, month: 5, day: 1))),
+                    rank: 0, memberCity: nil, firstSeen: Date(timeIntervalSince1970: 0),
+                    lastChanged: Date(timeIntervalSince1970: 0))
+            })
+        let shared = LinkKeys(items).shared(among: Array(items.indices))
+        #expect(shared.count == 1)
+        #expect(shared.first?.items.count == 2)
+        #expect(shared.first.map { Set($0.items.map { items[$0].payload.url! }) } == Set(links.prefix(2)))
+    }
 }
