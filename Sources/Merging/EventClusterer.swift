@@ -79,14 +79,15 @@ struct EventClusterer {
         }
 
         // Tier 1: the same source item under the same UID in several sources.
-        var firstWithUID: [String: Int] = [:]
+        var uidNumbers = StringIndex(capacity: masters.count)
+        var firstWithUID: [Int] = []
         firstWithUID.reserveCapacity(masters.count)
         for i in masters {
-            let uid = items[i].payload.uid
-            if let first = firstWithUID[uid] {
-                join(first, i, .sameUID, disjoint: false)
+            let (number, isNew) = uidNumbers.insert(items[i].payload.uid)
+            if isNew {
+                firstWithUID.append(i)
             } else {
-                firstWithUID[uid] = i
+                join(firstWithUID[number], i, .sameUID, disjoint: false)
             }
         }
         // An override belongs with its series in the same source.

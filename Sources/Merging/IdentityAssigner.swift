@@ -28,14 +28,16 @@ struct IdentityAssigner {
             return a.uid < b.uid
         }
         var uids = [String?](repeating: nil, count: groups.count)
-        var taken: Set<String> = []
-        taken.reserveCapacity(groups.count)
+        // Every UID of this merge, and below every UID ever stored: tens of thousands of strings,
+        // looked up by hash without comparing the strings on the way (`StringIndex`).
+        var taken = StringIndex(capacity: groups.count)
         for claim in claims where uids[claim.group] == nil && !taken.contains(claim.uid) {
             uids[claim.group] = claim.uid
             taken.insert(claim.uid)
         }
-        var known = Set(book.records.keys)
-        known.formUnion(book.assignments.values)
+        var known = StringIndex(capacity: book.records.count)
+        for uid in book.records.keys { known.insert(uid) }
+        for uid in book.assignments.values { known.insert(uid) }
         return groups.indices.map { g in
             if let uid = uids[g] { return uid }
             var seed = firstKey[g]
