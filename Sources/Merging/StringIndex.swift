@@ -7,10 +7,14 @@
 /// way is a string comparison, and at 100k strings each one a cache miss. Strings are equal as
 /// Swift compares them (canonical equivalence), so the hash is Swift's own.
 struct StringIndex {
-    /// The hash in each slot, 0 for an empty slot (a hash of 0 is stored as 1).
-    private var slots: [UInt64]
-    /// The number of the string in each occupied slot.
-    private var numbers: [Int32]
+    /// A hash and the number of its string side by side: a probe reads one cache line.
+    private struct Slot {
+        /// 0 for an empty slot (a hash of 0 is stored as 1).
+        var hash: UInt64 = 0
+        var number: Int32 = 0
+    }
+
+    private var slots: [Slot]
     /// The strings by number.
     private(set) var strings: [String] = []
     private let hash: (String) -> UInt64
@@ -18,8 +22,7 @@ struct StringIndex {
     /// `hash` is there for tests, which make strings collide.
     init(capacity: Int = 0, hash: @escaping (String) -> UInt64 = { UInt64(bitPattern: Int64($0.hashValue)) }) {
         let size = Self.slotCount(for: capacity)
-        slots = [UInt64](repeating: 0, count: size)
-        numbers = [Int32](repeating: 0, count: size)
+        slots = [Slot](repeating: Slot(), count: size)
         strings.reserveCapacity(capacity)
         self.hash = hash
     }
@@ -31,8 +34,8 @@ struct StringIndex {
         let h = stored(hash(string))
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h) & mask
-        while slots[slot] != 0 {
-            if slots[slot] == h && strings[Int(numbers[slot])] == string { return Int(numbers[slot]) }
+        while slots[slot].hash != 0 {
+            if slots[slot].hash == h && strings[Int(slots[slot].number)] == string { return Int(slots[slot].number) }
             slot = (slot + 1) & mask
         }
         return nil
@@ -47,12 +50,13 @@ struct StringIndex {
         let h = stored(hash(string))
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h) & mask
-        while slots[slot] != 0 {
-            if slots[slot] == h && strings[Int(numbers[slot])] == string { return (Int(numbers[slot]), false) }
+        while slots[slot].hash != 0 {
+            if slots[slot].hash == h && strings[Int(slots[slot].number)] == string {
+                return (Int(slots[slot].number), false)
+            }
             slot = (slot + 1) & mask
         }
-        slots[slot] = h
-        numbers[slot] = Int32(count)
+        slots[slot] = Slot(hash: h, number: Int32(count))
         strings.append(string)
         return (count - 1, true)
     }
@@ -68,15 +72,13 @@ struct StringIndex {
 
     /// Twice the slots, filled from the kept hashes: no string is hashed again.
     private mutating func grow() {
-        let (oldSlots, oldNumbers) = (slots, numbers)
-        slots = [UInt64](repeating: 0, count: 2 * oldSlots.count)
-        numbers = [Int32](repeating: 0, count: slots.count)
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: 2 * old.count)
         let mask = slots.count - 1
-        for (h, n) in zip(oldSlots, oldNumbers) where h != 0 {
-            var slot = Int(truncatingIfNeeded: h) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = h
-            numbers[slot] = n
+        for entry in old where entry.hash != 0 {
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
+            while slots[slot].hash != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
     }
 }
