@@ -8,7 +8,7 @@ import Foundation
 struct EventFeatures: Sendable {
     /// This item's part of the shared buffer; `*End` say where each list ends (buffer indices).
     private var tokens: ArraySlice<Int32> = []
-    private let tokensStart: Int
+    private let start: Int
     private let titleEnd: Int
     private let orderEnd: Int
     private let headEnd: Int
@@ -16,7 +16,7 @@ struct EventFeatures: Sendable {
     private let end: Int
 
     /// Significant title tokens (see `TokenInterner.titleTokens`), sorted, as interned ids.
-    var titleTokens: ArraySlice<Int32> { tokens[tokensStart..<titleEnd] }
+    var titleTokens: ArraySlice<Int32> { tokens[start..<titleEnd] }
     /// The same tokens in title order (to compare what two titles do not share).
     var titleOrder: ArraySlice<Int32> { tokens[titleEnd..<orderEnd] }
     /// Tokens of the title's first part, before a subtitle ("…: …", "… – …", "… (…)"), sorted;
@@ -83,7 +83,7 @@ struct EventFeatures: Sendable {
         seriesKey = rrule.map { rule in
             Self.seriesSignature(rule, start: local, allDay: allDay)
         }
-        tokensStart = all.count
+        self.start = all.count
         all.append(contentsOf: order.sorted())
         titleEnd = all.count
         all.append(contentsOf: order)
@@ -107,7 +107,7 @@ struct EventFeatures: Sendable {
     }
 
     /// Points the token lists at `buffer`, the one their init appended them to, now complete.
-    mutating func attach(to buffer: [Int32]) { tokens = buffer[tokensStart..<end] }
+    mutating func attach(to buffer: [Int32]) { tokens = buffer[start..<end] }
 
     /// The title up to the first subtitle separator: ":", "(", "!", or a free-standing dash or bar;
     /// nil when there is none.
