@@ -32,8 +32,6 @@ struct EventClusterer {
         var features = [EventFeatures?](repeating: nil, count: items.count)
         // The texts folded beforehand, in memory order: the features read no item.
         let texts = FoldedTexts(items)
-        var tokens: [Int32] = []
-        tokens.reserveCapacity(masters.count * 32)
         for i in masters {
             let entry = texts[i]
             let local: CivilDateTime
@@ -45,10 +43,8 @@ struct EventClusterer {
             features[i] = EventFeatures(
                 titleWords: texts.titleWords(i), headWords: texts.headWords(i),
                 placeWords: texts.placeWords(i, vocabulary: vocabulary), allDay: entry.allDay != nil,
-                rrule: entry.rrule, instant: instants[i], local: local, vocabulary: vocabulary, interner: &interner,
-                appendingTokensTo: &tokens)
+                rrule: entry.rrule, instant: instants[i], local: local, vocabulary: vocabulary, interner: &interner)
         }
-        for i in masters { features[i]!.attach(to: tokens) }
 
         // Pins first: they always win.
         let pins = settings.pins.enumerated().map { (index, pin) in

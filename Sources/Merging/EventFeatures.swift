@@ -2,21 +2,19 @@ import FeedModel
 import Foundation
 
 /// What the matcher compares of one event, computed once per item so scoring a pair is cheap.
-/// Its five token lists lie one after the other in a buffer shared by all items of a merge
-/// (`attach(to:)`): no allocation per item. At 100k items, an object and an array per item were
-/// 200k small blocks to allocate and to free in every merge, and a pointer to chase per look-up.
-struct EventFeatures: Sendable {
-    /// This item's part of the shared buffer; `*End` say where each list ends (buffer indices).
-    private var tokens: ArraySlice<Int32> = []
-    private let start: Int
+/// A class: candidates are looked up by index many times, and a struct of a dozen arrays would be
+/// copied (a retain per array) each time. Its five token lists share one array: one allocation
+/// per item instead of five, which at 100k items were half a million small blocks to free.
+final class EventFeatures: Sendable {
+    /// The token lists one after the other; `*End` say where each ends.
+    private let tokens: [Int32]
     private let titleEnd: Int
     private let orderEnd: Int
     private let headEnd: Int
     private let keysEnd: Int
-    private let end: Int
 
     /// Significant title tokens (see `TokenInterner.titleTokens`), sorted, as interned ids.
-    var titleTokens: ArraySlice<Int32> { tokens[start..<titleEnd] }
+    var titleTokens: ArraySlice<Int32> { tokens[0..<titleEnd] }
     /// The same tokens in title order (to compare what two titles do not share).
     var titleOrder: ArraySlice<Int32> { tokens[titleEnd..<orderEnd] }
     /// Tokens of the title's first part, before a subtitle ("…: …", "… – …", "… (…)"), sorted;
@@ -27,7 +25,7 @@ struct EventFeatures: Sendable {
     /// Interned (see `TokenInterner.blockingKeys`), sorted.
     var blockingKeys: ArraySlice<Int32> { tokens[headEnd..<keysEnd] }
     /// Location tokens, interned, sorted.
-    var locationTokens: ArraySlice<Int32> { tokens[keysEnd..<end] }
+    var locationTokens: ArraySlice<Int32> { tokens[keysEnd...] }
     /// The hub-zone calendar day the event starts on, as YYYYMMDD.
     let day: Int
     /// Seconds since 1970 for timed starts; nil for all-day events.
@@ -41,31 +39,25 @@ struct EventFeatures: Sendable {
     let city: Int32?
 
     /// `instant` is the start in seconds since 1970, `local` its wall-clock time in the hub zone.
-    init(
+    convenience init(
         _ event: Event, instant start: Int, local: CivilDateTime, vocabulary: MatchVocabulary,
         interner: inout TokenInterner
     ) {
         let title = MatchVocabulary.rawTokens(event.title, buffer: &interner.buffer)
         let head = Self.head(of: event.title).map { MatchVocabulary.rawTokens($0, buffer: &interner.buffer) }
         let place = event.location.map { vocabulary.locationTokens($0, buffer: &interner.buffer) } ?? []
-        var buffer: [Int32] = []
         self.init(
             titleWords: title, headWords: head, placeWords: place, allDay: event.start.isAllDay,
-            rrule: event.rrules.first, instant: start, local: local, vocabulary: vocabulary, interner: &interner,
-            appendingTokensTo: &buffer)
-        attach(to: buffer)
+            rrule: event.rrules.first, instant: start, local: local, vocabulary: vocabulary, interner: &interner)
     }
 
     /// From the folded words of the title (`MatchVocabulary.rawTokens`), of its head before a
     /// subtitle (nil when it has none), of the location (`MatchVocabulary.locationTokens`), and
     /// the other fields that matter: the merger folds the texts of all items beforehand
     /// (`FoldedTexts`), since a copy of the whole event would retain every one of its fields.
-    /// The token lists are appended to `buffer`; they are read once `attach(to:)` has been given
-    /// the finished buffer.
     init(
         titleWords raw: [String], headWords: [String]?, placeWords place: [String], allDay: Bool, rrule: String?,
-        instant start: Int, local: CivilDateTime, vocabulary: MatchVocabulary, interner: inout TokenInterner,
-        appendingTokensTo all: inout [Int32]
+        instant start: Int, local: CivilDateTime, vocabulary: MatchVocabulary, interner: inout TokenInterner
     ) {
         var order = interner.titleTokens(raw, vocabulary: vocabulary)
         if order.isEmpty {
@@ -83,7 +75,8 @@ struct EventFeatures: Sendable {
         seriesKey = rrule.map { rule in
             Self.seriesSignature(rule, start: local, allDay: allDay)
         }
-        self.start = all.count
+        var all: [Int32] = []
+        all.reserveCapacity(2 * order.count + head.count + keys.count + place.count)
         all.append(contentsOf: order.sorted())
         titleEnd = all.count
         all.append(contentsOf: order)
@@ -95,7 +88,7 @@ struct EventFeatures: Sendable {
         let placeStart = all.count
         for word in place { all.append(interner.id(word)) }
         all[placeStart...].sort()
-        end = all.count
+        tokens = all
         let postal = place.first { $0.count == 5 && $0.allSatisfy(\.isNumber) }
         postalCode = postal
         let cityName =
@@ -105,9 +98,6 @@ struct EventFeatures: Sendable {
             }
         city = cityName.map { interner.id($0) }
     }
-
-    /// Points the token lists at `buffer`, the one their init appended them to, now complete.
-    mutating func attach(to buffer: [Int32]) { tokens = buffer[start..<end] }
 
     /// The title up to the first subtitle separator: ":", "(", "!", or a free-standing dash or bar;
     /// nil when there is none.
