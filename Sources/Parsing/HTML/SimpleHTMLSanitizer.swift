@@ -13,8 +13,10 @@ struct SimpleHTMLSanitizer {
     private var i = 0
     /// `SimpleHTMLTag.all`, fetched once per fragment rather than once per tag.
     private let tags = SimpleHTMLTag.all
-    /// The attribute names of the tag being read (kept between tags for its storage).
+    /// The attribute names of the tag being read: the first `seenCount` of `seen`, whose storage
+    /// is kept from tag to tag (emptying an array per tag went through a generic range replace).
     private var seen: [UInt128] = []
+    private var seenCount = 0
 
     /// Sanitized `html`, or nil when the fragment needs libxml2's HTML parser.
     static func sanitize(_ html: String, baseURL: String?) -> String? {
@@ -84,8 +86,7 @@ struct SimpleHTMLSanitizer {
                 i += 1
             default:
                 // A run of ordinary text bytes is copied at once; anything else one byte at a time.
-                var end = i
-                while end < n, Self.isOrdinary(bytes[end]) { end += 1 }
+                let end = Self.ordinaryRunEnd(bytes, from: i)
                 if end > i {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
                     i = end
@@ -107,7 +108,7 @@ struct SimpleHTMLSanitizer {
 
     /// Bytes copied as they are without a look at their neighbours: not markup, not a reference,
     /// not a control character, not the lead byte of U+FFFE/U+FFFF.
-    private static func isOrdinary(_ b: UInt8) -> Bool {
+    static func isOrdinary(_ b: UInt8) -> Bool {
         // One bit per byte value, four words: set from 0x20 up, except `&` `<` `>` 0x7F 0xEF.
         let word: UInt64
         switch b >> 6 {
@@ -117,6 +118,34 @@ struct SimpleHTMLSanitizer {
         default: word = 0xFFFF_7FFF_FFFF_FFFF
         }
         return word >> UInt64(b & 63) & 1 != 0
+    }
+
+    /// The end of the run of `isOrdinary` bytes at `start`: eight bytes at a time while none of
+    /// them can be special (text runs are most of a fragment's bytes).
+    static func ordinaryRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let n = bytes.count
+        var end = start
+        while end + 8 <= n {
+            let word = UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self)
+            guard !mayHoldSpecial(word) else { break }
+            end += 8
+        }
+        while end < n, isOrdinary(bytes[end]) { end += 1 }
+        return end
+    }
+
+    /// Whether any byte of `word` is below 0x20 or one of `&` `<` `>` 0x7F 0xEF (exact for "none";
+    /// the caller then looks at the bytes one by one).
+    private static func mayHoldSpecial(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        // A byte below 0x20: subtracting 0x20 borrows into its high bit, which was clear.
+        if (word &- ones &* 0x20) & ~word & highs != 0 { return true }
+        return hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0x3C))
+            || hasZeroByte(word ^ (ones &* 0x3E)) || hasZeroByte(word ^ (ones &* 0x7F))
+            || hasZeroByte(word ^ (ones &* 0xEF))
     }
 
     private static func isASCIIBlank(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
@@ -192,7 +221,7 @@ struct SimpleHTMLSanitizer {
         // Fields read one by one: a copy of the whole tag would retain its arrays per tag.
         let isVoid = tags[index].isVoid
         out.append(contentsOf: tags[index].startBytes)
-        seen.removeAll(keepingCapacity: true)
+        seenCount = 0
         while true {
             let spaced = skipSpace()
             guard i < bytes.count else { return false }
@@ -205,10 +234,11 @@ struct SimpleHTMLSanitizer {
                 break
             }
             // Attributes one by one: name="value"; a repeated name is left to the parser.
-            guard spaced, let attribute = name(allowingHyphen: true), !seen.contains(attribute),
+            guard spaced, let attribute = name(allowingHyphen: true), !seen[..<seenCount].contains(attribute),
                 let value = quotedValue()
             else { return false }
-            seen.append(attribute)
+            if seenCount < seen.count { seen[seenCount] = attribute } else { seen.append(attribute) }
+            seenCount += 1
             if let kept = tags[index].attributes.first(where: { $0.code == attribute }) {
                 _ = SanitizingWriter.appendAttribute(kept.name, value: value, baseURL: baseURL, to: &out)
             }
