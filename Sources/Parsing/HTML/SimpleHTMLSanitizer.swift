@@ -7,7 +7,9 @@
 struct SimpleHTMLSanitizer {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let baseURL: String?
-    private var out: [UInt8] = []
+    /// The output: a buffer written through a reference, so that a byte or a tag costs a capacity
+    /// check and a copy, with none of an array's uniqueness checks.
+    private let out: ByteBuffer
     /// Open elements as indices in `SimpleHTMLTag.all`; -1 is the implied `body`.
     private var open: [Int] = [-1]
     private var i = 0
@@ -27,20 +29,18 @@ struct SimpleHTMLSanitizer {
     /// `sanitize` over UTF-8 bytes in place; with `scratch`, its buffers are used (and kept for
     /// the next call) instead of new ones.
     static func sanitize(utf8 bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, scratch: Scratch? = nil) -> String? {
-        var scanner = SimpleHTMLSanitizer(bytes: bytes, baseURL: baseURL)
         guard let scratch else {
-            scanner.out.reserveCapacity(bytes.count + 64)
+            var scanner = SimpleHTMLSanitizer(
+                bytes: bytes, baseURL: baseURL, out: ByteBuffer(capacity: bytes.count + 64))
             return scanner.run()
         }
-        swap(&scanner.out, &scratch.out)
+        scratch.out.removeAll()
+        var scanner = SimpleHTMLSanitizer(bytes: bytes, baseURL: baseURL, out: scratch.out)
         swap(&scanner.open, &scratch.open)
         swap(&scanner.seen, &scratch.seen)
-        scanner.out.removeAll(keepingCapacity: true)
-        scanner.out.reserveCapacity(bytes.count + 64)
         scanner.open.removeAll(keepingCapacity: true)
         scanner.open.append(-1)
         let result = scanner.run()
-        swap(&scanner.out, &scratch.out)
         swap(&scanner.open, &scratch.open)
         swap(&scanner.seen, &scratch.seen)
         return result
@@ -49,14 +49,15 @@ struct SimpleHTMLSanitizer {
     /// The buffers of one run, kept by a caller that sanitizes field after field (the feed
     /// builder): three allocations fewer per fragment.
     final class Scratch {
-        fileprivate var out: [UInt8] = []
+        fileprivate let out = ByteBuffer()
         fileprivate var open: [Int] = []
         fileprivate var seen: [UInt128] = []
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, baseURL: String?) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, out: ByteBuffer) {
         self.bytes = bytes
         self.baseURL = baseURL
+        self.out = out
     }
 
     /// Whether libxml2 keeps `child` inside the open elements `open` as they are (for tests).
@@ -82,13 +83,13 @@ struct SimpleHTMLSanitizer {
                 guard let scalar = reference() else { return nil }
                 appendEscaped(scalar)
             case UInt8(ascii: ">"):
-                HTMLEscape.appendText(CollectionOfOne(b), to: &out)
+                HTMLEscape.appendText(b, to: out)
                 i += 1
             default:
                 // A run of ordinary text bytes is copied at once; anything else one byte at a time.
                 let end = Self.ordinaryRunEnd(bytes, from: i)
                 if end > i {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    out.append(UnsafeBufferPointer(rebasing: bytes[i..<end]))
                     i = end
                     continue
                 }
@@ -100,10 +101,11 @@ struct SimpleHTMLSanitizer {
         while open.count > 1 { closeTop() }
         // ASCII blanks trimmed on the bytes; `trimmed` still decides about Unicode blanks at the ends.
         var start = 0
-        var end = out.count
-        while start < end, Self.isASCIIBlank(out[start]) { start += 1 }
-        while end > start, Self.isASCIIBlank(out[end - 1]) { end -= 1 }
-        return String(decoding: out[start..<end], as: UTF8.self).trimmed
+        let written = out.bytes
+        var end = written.count
+        while start < end, Self.isASCIIBlank(written[start]) { start += 1 }
+        while end > start, Self.isASCIIBlank(written[end - 1]) { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: written[start..<end]), as: UTF8.self).trimmed
     }
 
     /// Bytes copied as they are without a look at their neighbours: not markup, not a reference,
@@ -163,7 +165,7 @@ struct SimpleHTMLSanitizer {
     /// ASCII can need escaping.
     private mutating func appendEscaped(_ scalar: Unicode.Scalar) {
         if scalar.isASCII {
-            HTMLEscape.appendText(CollectionOfOne(UInt8(truncatingIfNeeded: scalar.value)), to: &out)
+            HTMLEscape.appendText(UInt8(truncatingIfNeeded: scalar.value), to: out)
         } else {
             UTF8.encode(scalar) { out.append($0) }
         }
@@ -220,7 +222,8 @@ struct SimpleHTMLSanitizer {
         else { return false }
         // Fields read one by one: a copy of the whole tag would retain its arrays per tag.
         let isVoid = tags[index].isVoid
-        out.append(contentsOf: tags[index].startBytes)
+        // Borrowed as a buffer: appending the array itself retained and released it per tag.
+        tags[index].startBytes.withUnsafeBufferPointer { out.append($0) }
         seenCount = 0
         while true {
             let spaced = skipSpace()
@@ -240,10 +243,19 @@ struct SimpleHTMLSanitizer {
             if seenCount < seen.count { seen[seenCount] = attribute } else { seen.append(attribute) }
             seenCount += 1
             if let kept = tags[index].attributes.first(where: { $0.code == attribute }) {
-                _ = SanitizingWriter.appendAttribute(kept.name, value: value, baseURL: baseURL, to: &out)
+                if var safe = SanitizingWriter.keptValue(kept.name, value: value, baseURL: baseURL) {
+                    var name = kept.name
+                    out.append(UInt8(ascii: " "))
+                    name.withUTF8 { out.append($0) }
+                    out.append("=\"")
+                    safe.withUTF8 { HTMLEscape.appendText($0, to: out, quotes: true) }
+                    out.append(UInt8(ascii: "\""))
+                }
             }
         }
-        if index == SimpleHTMLTag.link { out.append(contentsOf: SanitizingWriter.linkRelBytes) }
+        if index == SimpleHTMLTag.link {
+            SanitizingWriter.linkRelBytes.withUnsafeBufferPointer { out.append($0) }
+        }
         out.append(UInt8(ascii: ">"))
         if !isVoid { open.append(index) }
         return true
@@ -288,6 +300,6 @@ struct SimpleHTMLSanitizer {
 
     private mutating func closeTop() {
         let index = open.removeLast()
-        out.append(contentsOf: tags[index].endBytes)
+        tags[index].endBytes.withUnsafeBufferPointer { out.append($0) }
     }
 }
