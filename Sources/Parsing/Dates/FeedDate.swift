@@ -58,7 +58,8 @@ public enum FeedDate {
     }
 
     static func fields(_ text: String) -> Fields? {
-        var slice = Array(text.utf8.prefix(256))
+        // Copied from the contiguous storage: the UTF-8 view as a sequence is copied byte by byte.
+        var slice = text.utf8.withContiguousStorageIfAvailable { Array($0.prefix(256)) } ?? Array(text.utf8.prefix(256))
         var start = 0
         var end = slice.count
         while start < end, isSpace(slice[start]) { start += 1 }

@@ -23,6 +23,16 @@ final class ByteBuffer {
         count += bytes.count
     }
 
+    func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     func removeAll() { count = 0 }
 
     private func grow(to needed: Int) {
