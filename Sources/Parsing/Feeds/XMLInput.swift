@@ -13,9 +13,10 @@ public struct XMLByteSource: Sendable {
     /// The bytes, when the document is in memory: `head` then copies them rather than starting a pass.
     var inMemory: [UInt8]? = nil
 
-    /// The first `count` bytes (fewer when the document is shorter), for sniffing.
-    func head(_ count: Int) -> [UInt8] {
-        if let inMemory { return Array(inMemory.prefix(count)) }
+    /// The first `count` bytes (fewer when the document is shorter), for sniffing; bytes in memory
+    /// are not copied.
+    func head(_ count: Int) -> ArraySlice<UInt8> {
+        if let inMemory { return inMemory.prefix(count) }
         guard let pull = open() else { return [] }
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
@@ -24,7 +25,7 @@ public struct XMLByteSource: Sendable {
             if n <= 0 { break }
             filled += n
         }
-        return Array(bytes[..<filled])
+        return bytes[..<filled]
     }
 
     /// A pass over bytes already in memory.
