@@ -90,16 +90,19 @@ public struct DocumentSummary: Sendable {
         }
     }
 
-    /// The rest of `fd` (about `expected` bytes; a file that grows meanwhile is read to its end).
+    /// The rest of `fd`, a regular file of about `expected` bytes (one that grew since is read to
+    /// its end). A read that leaves room in the buffer met the end of the file, so a file of the
+    /// expected size takes one read(2), not a second one that only returns 0.
     private static func readAll(_ fd: Int32, expected: Int) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: expected + 1)
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let n = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, $0.count - filled) }
+            let room = bytes.count - filled
+            let n = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, room) }
             if n < 0 { return nil }
-            if n == 0 { break }
             filled += n
+            if n < room { break }
         }
         bytes.removeSubrange(filled...)
         return bytes
