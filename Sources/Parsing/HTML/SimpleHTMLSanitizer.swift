@@ -10,6 +10,8 @@ struct SimpleHTMLSanitizer {
     /// The output: a buffer written through a reference, so that a byte or a tag costs a capacity
     /// check and a copy, with none of an array's uniqueness checks.
     private let out: ByteBuffer
+    /// Start tags read before, kept by the caller's scratch (none without one).
+    private let tagCache: SanitizedTagCache?
     /// Open elements as indices in `SimpleHTMLTag.all`; -1 is the implied `body`.
     private var open: [Int] = [-1]
     private var i = 0
@@ -31,11 +33,12 @@ struct SimpleHTMLSanitizer {
     static func sanitize(utf8 bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, scratch: Scratch? = nil) -> String? {
         guard let scratch else {
             var scanner = SimpleHTMLSanitizer(
-                bytes: bytes, baseURL: baseURL, out: ByteBuffer(capacity: bytes.count + 64))
+                bytes: bytes, baseURL: baseURL, out: ByteBuffer(capacity: bytes.count + 64), tagCache: nil)
             return scanner.run()
         }
         scratch.out.removeAll()
-        var scanner = SimpleHTMLSanitizer(bytes: bytes, baseURL: baseURL, out: scratch.out)
+        scratch.tags.prepare(baseURL: baseURL)
+        var scanner = SimpleHTMLSanitizer(bytes: bytes, baseURL: baseURL, out: scratch.out, tagCache: scratch.tags)
         swap(&scanner.open, &scratch.open)
         swap(&scanner.seen, &scratch.seen)
         scanner.open.removeAll(keepingCapacity: true)
@@ -50,14 +53,16 @@ struct SimpleHTMLSanitizer {
     /// builder): three allocations fewer per fragment.
     final class Scratch {
         fileprivate let out = ByteBuffer()
+        fileprivate let tags = SanitizedTagCache()
         fileprivate var open: [Int] = []
         fileprivate var seen: [UInt128] = []
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, out: ByteBuffer) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, out: ByteBuffer, tagCache: SanitizedTagCache?) {
         self.bytes = bytes
         self.baseURL = baseURL
         self.out = out
+        self.tagCache = tagCache
     }
 
     /// Whether libxml2 keeps `child` inside the open elements `open` as they are (for tests).
@@ -217,9 +222,18 @@ struct SimpleHTMLSanitizer {
             closeTop()
             return true
         }
+        let tagStart = i - 1
+        if let hit = tagCache?.lookup(tagAt: tagStart, in: bytes) {
+            guard SimpleHTMLTag.fits(hit.index, in: open) else { return false }
+            out.append(hit.output)
+            i = hit.end
+            if !tags[hit.index].isVoid { open.append(hit.index) }
+            return true
+        }
         guard let code = name(allowingHyphen: false), let index = SimpleHTMLTag.index(of: code),
             SimpleHTMLTag.fits(index, in: open)
         else { return false }
+        let outStart = out.count
         // Fields read one by one: a copy of the whole tag would retain its arrays per tag.
         let isVoid = tags[index].isVoid
         // Borrowed as a buffer: appending the array itself retained and released it per tag.
@@ -258,6 +272,9 @@ struct SimpleHTMLSanitizer {
         }
         out.append(UInt8(ascii: ">"))
         if !isVoid { open.append(index) }
+        tagCache?.remember(
+            UnsafeBufferPointer(rebasing: bytes[tagStart..<i]), index: index,
+            output: UnsafeBufferPointer(rebasing: out.bytes[outStart...]))
         return true
     }
 
