@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fast path of `HTMLSanitizer` for the HTML most feeds carry: allowed tags, nested the way
 /// libxml2's HTML parser keeps them, quoted attributes and the common character references,
 /// sanitized in one pass over the bytes without building a libxml2 document (which cost a
@@ -212,6 +214,7 @@ struct SimpleHTMLSanitizer {
         i += 1
         guard i < bytes.count else { return false }
         if bytes[i] == UInt8(ascii: "/") {
+            if closesTopAsWritten() { return true }
             i += 1
             guard let code = name(allowingHyphen: false) else { return false }
             _ = skipSpace()
@@ -275,6 +278,21 @@ struct SimpleHTMLSanitizer {
         tagCache?.remember(
             UnsafeBufferPointer(rebasing: bytes[tagStart..<i]), index: index,
             output: UnsafeBufferPointer(rebasing: out.bytes[outStart...]))
+        return true
+    }
+
+    /// Whether the bytes at `i - 1` are the open element's end tag exactly as this sanitizer writes
+    /// it (`</strong>`, the common spelling), which is then closed: compared as it stands, without
+    /// reading the name. Any other spelling is left to the general reading.
+    private mutating func closesTopAsWritten() -> Bool {
+        guard let top = open.last, top >= 0 else { return false }
+        let start = i - 1
+        let matched = tags[top].endBytes.withUnsafeBufferPointer { end in
+            start + end.count <= bytes.count && memcmp(bytes.baseAddress! + start, end.baseAddress!, end.count) == 0
+        }
+        guard matched else { return false }
+        i = start + tags[top].endBytes.count
+        closeTop()
         return true
     }
 
