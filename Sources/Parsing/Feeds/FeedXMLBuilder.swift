@@ -1,5 +1,6 @@
 import FeedModel
 import Foundation
+import Synchronization
 
 /// One attribute as the reader reports it.
 struct XMLAttribute: Sendable {
@@ -47,7 +48,9 @@ struct FeedXMLBuilder {
     /// XHTML): read per text callback, which must not copy the capture to look.
     var capturing = false
     var markupLive = false
-    /// Changes whenever what an element name means changes (the root set the family).
+    /// What element names mean so far (`resolve` depends on the family and Atom namespace only),
+    /// as a number that is the same for the same meaning in every document: resolved names are
+    /// kept with the parser context from one document to the next (`XMLNameTable`).
     var familyStamp = 0
     /// The captured field's text and re-serialized markup so far, as UTF-8: appended in place per
     /// SAX text callback (often one per entity reference) without copying the capture.
@@ -118,6 +121,21 @@ struct FeedXMLBuilder {
         name.resolvedFor = familyStamp
     }
 
+    private static let otherStamps = Atomic<Int>(4)
+
+    /// `familyStamp` for a family and Atom namespace: fixed numbers for the meanings feeds have,
+    /// a fresh one for an Atom feed in a namespace of its own.
+    static func stamp(family: Family?, atomNamespace: String?) -> Int {
+        switch (family, atomNamespace) {
+        case (nil, _): return 0
+        case (.rss, _): return 1
+        case (.atom, XMLNames.atom10): return 2
+        case (.atom, XMLNames.atom03): return 3
+        case (.atom, nil): return 4
+        case (.atom, _): return otherStamps.add(1, ordering: .relaxed).newValue
+        }
+    }
+
     /// An element starts.
     mutating func start(_ name: XMLElementName, attributes: [XMLAttribute], line: Int) {
         if name.resolvedFor != familyStamp { resolve(name) }
@@ -153,7 +171,7 @@ struct FeedXMLBuilder {
         if skipDepth != nil { return }
         if depth == 1 {
             startRoot(prefix: name.prefix, namespace: name.namespace, local: local, attributes: attributes)
-            familyStamp += 1
+            familyStamp = Self.stamp(family: family, atomNamespace: atomNamespace)
             return
         }
         handleStart(element: frame.element, namespace: name.namespace, attributes: attributes, line: line)

@@ -7,14 +7,21 @@ enum XMLCharset {
     /// The `encoding` of the XML declaration at the start of `head`, as written (ASCII-compatible
     /// documents only; UTF-16/32 and EBCDIC are left to libxml2's own detection).
     static func declared(in head: [UInt8]) -> String? {
-        var bytes = head[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard bytes.starts(with: Array("<?xml".utf8)) else { return nil }
-        guard let close = bytes.firstIndex(of: UInt8(ascii: ">")) else { return nil }
-        // The first `encoding = "…"` (either quote, either closing it), scanned by hand: a regular
-        // expression compiled per document cost more than the rest of a small feed's parse.
-        let decl = Array(bytes[..<close])
-        let name = Array("encoding".utf8)
+        head.withUnsafeBufferPointer { all in
+            var bytes = all[...]
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            guard bytes.starts(with: "<?xml".utf8), let close = bytes.firstIndex(of: UInt8(ascii: ">")) else {
+                return nil
+            }
+            return encodingValue(in: UnsafeBufferPointer(rebasing: bytes[..<close]))
+        }
+    }
+
+    /// The first `encoding = "…"` in a declaration (either quote, either closing it), scanned by
+    /// hand over the bytes in place: a regular expression compiled per document, or a copy of the
+    /// declaration, cost more than the rest of a small feed's parse.
+    private static func encodingValue(in decl: UnsafeBufferPointer<UInt8>) -> String? {
+        let name = "encoding".utf8
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
         func isQuote(_ b: UInt8) -> Bool { b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") }
         var start = 0
@@ -64,7 +71,8 @@ enum XMLCharset {
         let name = label.lowercased().trimmedBlanks
         if windows1252Labels.contains(name) { return .windows1252 }
         if let alias = aliases[name] { return .override(alias) }
-        if name.utf8.first.map({ !(($0 | 0x20) >= 97 && ($0 | 0x20) <= 122) }) == true || name.contains("_"),
+        if name.utf8.first.map({ !(($0 | 0x20) >= 97 && ($0 | 0x20) <= 122) }) == true
+            || name.utf8.contains(UInt8(ascii: "_")),
             known(name)
         {
             // Not a valid XML encoding name (`437`, `cp_is`): libxml2 would refuse the declaration.

@@ -10,9 +10,12 @@ public struct XMLByteSource: Sendable {
     var count: Int? = nil
     /// Starts a fresh pass over the document.
     let open: @Sendable () -> Pull?
+    /// The bytes, when the document is in memory: `head` then copies them rather than starting a pass.
+    var inMemory: [UInt8]? = nil
 
     /// The first `count` bytes (fewer when the document is shorter), for sniffing.
     func head(_ count: Int) -> [UInt8] {
+        if let inMemory { return Array(inMemory.prefix(count)) }
         guard let pull = open() else { return [] }
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
@@ -26,7 +29,7 @@ public struct XMLByteSource: Sendable {
 
     /// A pass over bytes already in memory.
     public static func memory(_ bytes: [UInt8]) -> XMLByteSource {
-        XMLByteSource(count: bytes.count) {
+        var source = XMLByteSource(count: bytes.count) {
             var offset = 0
             return { buffer in
                 let n = min(buffer.count, bytes.count - offset)
@@ -38,6 +41,8 @@ public struct XMLByteSource: Sendable {
                 return n
             }
         }
+        source.inMemory = bytes
+        return source
     }
 
     /// A pass over a file, read as the parser asks for it.
