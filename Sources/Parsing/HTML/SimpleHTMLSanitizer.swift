@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fast path of `HTMLSanitizer` for the HTML most feeds carry: allowed tags, nested the way
 /// libxml2's HTML parser keeps them, quoted attributes and the common character references,
 /// sanitized in one pass over the bytes without building a libxml2 document (which cost a
@@ -10,6 +12,8 @@ struct SimpleHTMLSanitizer {
     /// The output: a buffer written through a reference, so that a byte or a tag costs a capacity
     /// check and a copy, with none of an array's uniqueness checks.
     private let out: ByteBuffer
+    /// Start tags read before, kept by the caller's scratch (none without one).
+    private let tagCache: SanitizedTagCache?
     /// Open elements as indices in `SimpleHTMLTag.all`; -1 is the implied `body`.
     private var open: [Int] = [-1]
     private var i = 0
@@ -31,11 +35,12 @@ struct SimpleHTMLSanitizer {
     static func sanitize(utf8 bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, scratch: Scratch? = nil) -> String? {
         guard let scratch else {
             var scanner = SimpleHTMLSanitizer(
-                bytes: bytes, baseURL: baseURL, out: ByteBuffer(capacity: bytes.count + 64))
+                bytes: bytes, baseURL: baseURL, out: ByteBuffer(capacity: bytes.count + 64), tagCache: nil)
             return scanner.run()
         }
         scratch.out.removeAll()
-        var scanner = SimpleHTMLSanitizer(bytes: bytes, baseURL: baseURL, out: scratch.out)
+        scratch.tags.prepare(baseURL: baseURL)
+        var scanner = SimpleHTMLSanitizer(bytes: bytes, baseURL: baseURL, out: scratch.out, tagCache: scratch.tags)
         swap(&scanner.open, &scratch.open)
         swap(&scanner.seen, &scratch.seen)
         scanner.open.removeAll(keepingCapacity: true)
@@ -50,14 +55,16 @@ struct SimpleHTMLSanitizer {
     /// builder): three allocations fewer per fragment.
     final class Scratch {
         fileprivate let out = ByteBuffer()
+        fileprivate let tags = SanitizedTagCache()
         fileprivate var open: [Int] = []
         fileprivate var seen: [UInt128] = []
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, out: ByteBuffer) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, out: ByteBuffer, tagCache: SanitizedTagCache?) {
         self.bytes = bytes
         self.baseURL = baseURL
         self.out = out
+        self.tagCache = tagCache
     }
 
     /// Whether libxml2 keeps `child` inside the open elements `open` as they are (for tests).
@@ -207,6 +214,7 @@ struct SimpleHTMLSanitizer {
         i += 1
         guard i < bytes.count else { return false }
         if bytes[i] == UInt8(ascii: "/") {
+            if closesTopAsWritten() { return true }
             i += 1
             guard let code = name(allowingHyphen: false) else { return false }
             _ = skipSpace()
@@ -217,9 +225,18 @@ struct SimpleHTMLSanitizer {
             closeTop()
             return true
         }
+        let tagStart = i - 1
+        if let hit = tagCache?.lookup(tagAt: tagStart, in: bytes) {
+            guard SimpleHTMLTag.fits(hit.index, in: open) else { return false }
+            out.append(hit.output)
+            i = hit.end
+            if !tags[hit.index].isVoid { open.append(hit.index) }
+            return true
+        }
         guard let code = name(allowingHyphen: false), let index = SimpleHTMLTag.index(of: code),
             SimpleHTMLTag.fits(index, in: open)
         else { return false }
+        let outStart = out.count
         // Fields read one by one: a copy of the whole tag would retain its arrays per tag.
         let isVoid = tags[index].isVoid
         // Borrowed as a buffer: appending the array itself retained and released it per tag.
@@ -258,6 +275,24 @@ struct SimpleHTMLSanitizer {
         }
         out.append(UInt8(ascii: ">"))
         if !isVoid { open.append(index) }
+        tagCache?.remember(
+            UnsafeBufferPointer(rebasing: bytes[tagStart..<i]), index: index,
+            output: UnsafeBufferPointer(rebasing: out.bytes[outStart...]))
+        return true
+    }
+
+    /// Whether the bytes at `i - 1` are the open element's end tag exactly as this sanitizer writes
+    /// it (`</strong>`, the common spelling), which is then closed: compared as it stands, without
+    /// reading the name. Any other spelling is left to the general reading.
+    private mutating func closesTopAsWritten() -> Bool {
+        guard let top = open.last, top >= 0 else { return false }
+        let start = i - 1
+        let matched = tags[top].endBytes.withUnsafeBufferPointer { end in
+            start + end.count <= bytes.count && memcmp(bytes.baseAddress! + start, end.baseAddress!, end.count) == 0
+        }
+        guard matched else { return false }
+        i = start + tags[top].endBytes.count
+        closeTop()
         return true
     }
 
