@@ -84,7 +84,12 @@ struct FeedXMLBuilder {
     /// When set, completed entries go here instead of into `feed.entries` (streaming).
     var onEntry: ((RawEntry) -> Void)?
 
-    init(baseURL: String?) { documentBase = baseURL }
+    init(baseURL: String?) {
+        documentBase = baseURL
+        // Room for a feed's usual nesting at once, rather than growing the stack three times in
+        // every small document.
+        stack.reserveCapacity(8)
+    }
 
     var depth: Int { stack.count }
     // Read through the subscript, not `stack.last`, which would copy (retain and release) the whole frame.

@@ -156,14 +156,13 @@ public enum XMLFeedParser {
         _ plan: Plan, baseURL: String?, maxBytes: Int, onEntry: ((RawEntry) -> Void)?
     ) -> Pass {
         let (source, encoding) = (plan.source, plan.encoding)
-        guard let pull = source.open() else {
+        guard let input = XMLInputPass(source: source, limit: maxBytes) else {
             return Pass(feed: .failure(ParseFailure("the document cannot be read")), encodingError: false)
         }
         // The builder is read and finished where it is, in the pass: a copy of it (dozens of fields)
         // cost about as much as parsing a small feed.
         let pass = XMLSAXPass(builder: FeedXMLBuilder(baseURL: baseURL))
         pass.builder.onEntry = onEntry
-        let input = XMLInputPass(pull: pull, limit: maxBytes, expected: source.count)
         let (ok, used) = pass.run(input, baseURL: baseURL, encoding: encoding)
         guard ok else {
             return Pass(feed: .failure(ParseFailure("libxml2 could not read the document")), encodingError: false)
