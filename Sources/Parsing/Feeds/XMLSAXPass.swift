@@ -168,7 +168,7 @@ final class XMLSAXPass {
             pushContext?.names.element(localname, uri, dict: pushContext?.ctxt.pointee.dict)
             ?? XMLElementName(local: name(localname)?.string ?? "", namespace: name(uri)?.string)
         // One array for every element: it allocates again only when the builder kept the last one.
-        attributes.removeAll(keepingCapacity: true)
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
         if count > 0, let raw {
             for i in 0..<count {
                 let base = raw + 5 * i

@@ -59,6 +59,28 @@ import Testing
         }
     }
 
+    /// Dates are read from the captured bytes: the same date, or the same warning, as from their text.
+    @Test func datesFromBytesReadAsFromText() {
+        let texts = [
+            "Mon, 01 Sep 2025 00:15:00 +0200", "2025-09-01T08:15:00Z", " ", "\t", "\n", "\u{A0}", "\u{3000}", "x",
+            "GMT", "07-Jun-2025", "Mär",
+        ]
+        let pieces = texts.map { Array($0.utf8) } + [[0xC2, 0x85], [0xFF], [0xE2, 0x80]]
+        var rng = SeededGenerator(seed: 0xDA7E_B17E)
+        for _ in 0..<3000 {
+            let bytes = (0..<Int.random(in: 0...4, using: &rng)).flatMap { _ in pieces.randomElement(using: &rng)! }
+            var fromBytes = FeedXMLBuilder(baseURL: nil)
+            var fromText = FeedXMLBuilder(baseURL: nil)
+            for published in [true, false] {
+                bytes.withUnsafeBufferPointer { fromBytes.setDate(bytes: $0, published: published, line: 3) }
+                fromText.setDate(FeedXMLBuilder.text(bytes), published: published, line: 3)
+            }
+            #expect(fromBytes.feed.published == fromText.feed.published, "\(bytes)")
+            #expect(fromBytes.feed.updated == fromText.feed.updated, "\(bytes)")
+            #expect(fromBytes.feed.warnings.map(\.message) == fromText.feed.warnings.map(\.message), "\(bytes)")
+        }
+    }
+
     @Test func dateTokensAreSplitAsBefore() {
         // The former splitting, kept here as the reference.
         func spelled(_ b: [UInt8]) -> [ArraySlice<UInt8>] {
