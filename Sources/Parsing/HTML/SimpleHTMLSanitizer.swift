@@ -43,8 +43,12 @@ struct SimpleHTMLSanitizer {
         var scanner = SimpleHTMLSanitizer(bytes: bytes, baseURL: baseURL, out: scratch.out, tagCache: scratch.tags)
         swap(&scanner.open, &scratch.open)
         swap(&scanner.seen, &scratch.seen)
-        scanner.open.removeAll(keepingCapacity: true)
-        scanner.open.append(-1)
+        // A balanced fragment leaves the sentinel alone; emptying the stack anyway went through a
+        // generic range replace per fragment.
+        if scanner.open.count != 1 || scanner.open[0] != -1 {
+            scanner.open.removeAll(keepingCapacity: true)
+            scanner.open.append(-1)
+        }
         let result = scanner.run()
         swap(&scanner.open, &scratch.open)
         swap(&scanner.seen, &scratch.seen)
