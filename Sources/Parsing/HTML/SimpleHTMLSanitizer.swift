@@ -12,8 +12,6 @@ struct SimpleHTMLSanitizer {
     /// The output: a buffer written through a reference, so that a byte or a tag costs a capacity
     /// check and a copy, with none of an array's uniqueness checks.
     private let out: ByteBuffer
-    /// Start tags read before, kept by the caller's scratch (none without one).
-    private let tagCache: SanitizedTagCache?
     /// Open elements as indices in `SimpleHTMLTag.all`; -1 is the implied `body`.
     private var open: [Int] = [-1]
     private var i = 0
@@ -35,12 +33,11 @@ struct SimpleHTMLSanitizer {
     static func sanitize(utf8 bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, scratch: Scratch? = nil) -> String? {
         guard let scratch else {
             var scanner = SimpleHTMLSanitizer(
-                bytes: bytes, baseURL: baseURL, out: ByteBuffer(capacity: bytes.count + 64), tagCache: nil)
+                bytes: bytes, baseURL: baseURL, out: ByteBuffer(capacity: bytes.count + 64))
             return scanner.run()
         }
         scratch.out.removeAll()
-        scratch.tags.prepare(baseURL: baseURL)
-        var scanner = SimpleHTMLSanitizer(bytes: bytes, baseURL: baseURL, out: scratch.out, tagCache: scratch.tags)
+        var scanner = SimpleHTMLSanitizer(bytes: bytes, baseURL: baseURL, out: scratch.out)
         swap(&scanner.open, &scratch.open)
         swap(&scanner.seen, &scratch.seen)
         // A balanced fragment leaves the sentinel alone; emptying the stack anyway went through a
@@ -55,21 +52,18 @@ struct SimpleHTMLSanitizer {
         return result
     }
 
-    /// The buffers of one run and the start tags read so far, kept by a caller that sanitizes
-    /// field after field (the feed builder): three allocations fewer per fragment, and repeated
-    /// tags read once.
+    /// The buffers of one run, kept by a caller that sanitizes field after field (the feed
+    /// builder): three allocations fewer per fragment.
     final class Scratch {
         fileprivate let out = ByteBuffer()
-        fileprivate let tags = SanitizedTagCache()
         fileprivate var open: [Int] = []
         fileprivate var seen: [UInt128] = []
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, out: ByteBuffer, tagCache: SanitizedTagCache?) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, out: ByteBuffer) {
         self.bytes = bytes
         self.baseURL = baseURL
         self.out = out
-        self.tagCache = tagCache
     }
 
     /// Whether libxml2 keeps `child` inside the open elements `open` as they are (for tests).
@@ -230,18 +224,9 @@ struct SimpleHTMLSanitizer {
             closeTop()
             return true
         }
-        let tagStart = i - 1
-        if let hit = tagCache?.lookup(tagAt: tagStart, in: bytes) {
-            guard SimpleHTMLTag.fits(hit.index, in: open) else { return false }
-            out.append(hit.output)
-            i = hit.end
-            if !tags[hit.index].isVoid { open.append(hit.index) }
-            return true
-        }
         guard let code = name(allowingHyphen: false), let index = SimpleHTMLTag.index(of: code),
             SimpleHTMLTag.fits(index, in: open)
         else { return false }
-        let outStart = out.count
         // Fields read one by one: a copy of the whole tag would retain its arrays per tag.
         let isVoid = tags[index].isVoid
         // Borrowed as a buffer: appending the array itself retained and released it per tag.
@@ -280,9 +265,6 @@ struct SimpleHTMLSanitizer {
         }
         out.append(UInt8(ascii: ">"))
         if !isVoid { open.append(index) }
-        tagCache?.remember(
-            UnsafeBufferPointer(rebasing: bytes[tagStart..<i]), index: index,
-            output: UnsafeBufferPointer(rebasing: out.bytes[outStart...]))
         return true
     }
 

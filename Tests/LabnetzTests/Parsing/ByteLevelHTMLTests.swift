@@ -45,9 +45,9 @@ import Testing
         }
     }
 
-    /// A builder's scratch keeps the start tags it has read: fragment after fragment, with the
-    /// base URL changing now and then, every result must be the one read without any cache.
-    @Test func cachedStartTagsGiveWhatReadingThemGives() {
+    /// A builder's scratch keeps its buffers and open-element stack from fragment to fragment:
+    /// with the base URL changing now and then, every result must be the one fresh buffers give.
+    @Test func reusedScratchGivesWhatFreshBuffersGive() {
         var rng = SeededGenerator(seed: 0x7A6_CAC4E)
         let scratch = SimpleHTMLSanitizer.Scratch()
         let bases: [String?] = [nil, "https://lab.example.org/news/", "https://other.example/a/b"]
