@@ -40,23 +40,28 @@ public enum DocumentParser {
     /// Atom by its root element; everything else XML goes to the RSS family reader, which
     /// names the root it found when it is no feed at all (an HTML error page, say).
     private static func sniffXML(_ bytes: ArraySlice<UInt8>) -> FeedFormat {
-        guard bytes.contains(0) else { return sniffRoots(bytes) }
-        // UTF-16 and UTF-32: read their ASCII with the NULs dropped.
-        return sniffRoots(bytes.filter { $0 != 0 }[...])
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, memchr(base, 0, buffer.count) != nil else { return sniffRoots(buffer) }
+            // UTF-16 and UTF-32: read their ASCII with the NULs dropped.
+            return buffer.filter { $0 != 0 }.withUnsafeBufferPointer(sniffRoots)
+        }
     }
 
     /// Atom when a `<feed` tag and no `<rss` tag occurs (ASCII case ignored), in one pass over the
     /// bytes without a copy: this runs for every document, and most are small.
-    private static func sniffRoots(_ bytes: ArraySlice<UInt8>) -> FeedFormat {
+    private static func sniffRoots(_ bytes: UnsafeBufferPointer<UInt8>) -> FeedFormat {
+        guard let base = bytes.baseAddress else { return .rss }
         func follows(_ word: StaticString, at i: Int) -> Bool {
             let n = word.utf8CodeUnitCount
-            guard i + n <= bytes.endIndex else { return false }
-            for k in 0..<n where bytes[i + k] | 0x20 != word.utf8Start[k] { return false }
+            guard i + n <= bytes.count else { return false }
+            for k in 0..<n where base[i + k] | 0x20 != word.utf8Start[k] { return false }
             return true
         }
         var feed = false
-        var i = bytes.startIndex
-        while let open = bytes[i...].firstIndex(of: UInt8(ascii: "<")) {
+        var i = 0
+        // memchr: the tags are a few among hundreds of bytes.
+        while i < bytes.count, let found = memchr(base + i, Int32(UInt8(ascii: "<")), bytes.count - i) {
+            let open = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
             if follows("rss", at: open + 1) { return .rss }
             if !feed, follows("feed", at: open + 1) { feed = true }
             i = open + 1

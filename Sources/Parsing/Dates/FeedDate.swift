@@ -23,6 +23,16 @@ public enum FeedDate {
     /// The instant `text` names, or nil when it is not a date this parser knows. Never traps.
     public static func parse(_ text: String) -> Date? {
         guard let f = fields(text) else { return nil }
+        return date(f)
+    }
+
+    /// `parse` for UTF-8 bytes.
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard let f = fields(Array(bytes.prefix(256))) else { return nil }
+        return date(f)
+    }
+
+    private static func date(_ f: Fields) -> Date {
         let seconds = Double(epochSeconds(f) - (f.offset ?? 0)) + f.fraction
         return Date(timeIntervalSince1970: seconds)
     }
@@ -58,7 +68,13 @@ public enum FeedDate {
     }
 
     static func fields(_ text: String) -> Fields? {
-        var slice = Array(text.utf8.prefix(256))
+        // Copied from the contiguous storage: the UTF-8 view as a sequence is copied byte by byte.
+        fields(text.utf8.withContiguousStorageIfAvailable { Array($0.prefix(256)) } ?? Array(text.utf8.prefix(256)))
+    }
+
+    /// `fields` for the first 256 bytes of a date's UTF-8.
+    private static func fields(_ head: [UInt8]) -> Fields? {
+        var slice = head
         var start = 0
         var end = slice.count
         while start < end, isSpace(slice[start]) { start += 1 }

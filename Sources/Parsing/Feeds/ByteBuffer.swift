@@ -1,6 +1,7 @@
-/// A growable run of bytes that SAX text callbacks append to: owned by one builder and written
-/// through a reference, so an append is a capacity check and a copy, with none of an array's
-/// uniqueness checks (a field arrives in many small pieces, one per entity reference).
+/// A growable run of bytes that SAX text callbacks (and the fast sanitizer's output) append to:
+/// owned by one builder and written through a reference, so an append is a capacity check and a
+/// copy, with none of an array's uniqueness checks (a field arrives in many small pieces, one per
+/// entity reference; a sanitized fragment is written byte by byte and tag by tag).
 final class ByteBuffer {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -21,6 +22,16 @@ final class ByteBuffer {
         if count + bytes.count > capacity { grow(to: count + bytes.count) }
         (base + count).update(from: source, count: bytes.count)
         count += bytes.count
+    }
+
+    func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     func removeAll() { count = 0 }

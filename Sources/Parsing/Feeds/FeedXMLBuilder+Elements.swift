@@ -187,6 +187,11 @@ extension FeedXMLBuilder {
             c.decoded = String(decoding: data, as: UTF8.self)
             c.hadChildren = false
         }
+        // Dates are read from the bytes: their text is needed only to name one that cannot be read.
+        if let published = Self.datePublished(c.element), c.decoded == nil {
+            setDate(bytes: plainBytes.bytes, published: published, line: line)
+            return
+        }
         // Fields read as HTML are sanitized from the bytes: only text fields need the text as a string.
         let trimmed = Self.readsValue(c.element) ? "" : plainText(c).trimmed
         switch c.element {
@@ -311,6 +316,15 @@ extension FeedXMLBuilder {
         case .atomUri, .atomUrl: person?.href = URLResolver.resolve(trimmed, against: c.base)
         default:
             break
+        }
+    }
+
+    /// For a date element, whether it dates publication (or else the last update); nil for others.
+    static func datePublished(_ element: FeedElement) -> Bool? {
+        switch element {
+        case .pubDate, .atomPublished, .atomIssued, .dctermsIssued: return true
+        case .updated, .lastBuildDate, .atomUpdated, .atomModified, .dcDate, .dctermsModified: return false
+        default: return nil
         }
     }
 

@@ -1,5 +1,6 @@
 import FeedModel
 import Foundation
+import Synchronization
 
 /// One attribute as the reader reports it.
 struct XMLAttribute: Sendable {
@@ -47,7 +48,9 @@ struct FeedXMLBuilder {
     /// XHTML): read per text callback, which must not copy the capture to look.
     var capturing = false
     var markupLive = false
-    /// Changes whenever what an element name means changes (the root set the family).
+    /// What element names mean so far (`resolve` depends on the family and Atom namespace only),
+    /// as a number that is the same for the same meaning in every document: resolved names are
+    /// kept with the parser context from one document to the next (`XMLNameTable`).
     var familyStamp = 0
     /// The captured field's text and re-serialized markup so far, as UTF-8: appended in place per
     /// SAX text callback (often one per entity reference) without copying the capture.
@@ -81,7 +84,12 @@ struct FeedXMLBuilder {
     /// When set, completed entries go here instead of into `feed.entries` (streaming).
     var onEntry: ((RawEntry) -> Void)?
 
-    init(baseURL: String?) { documentBase = baseURL }
+    init(baseURL: String?) {
+        documentBase = baseURL
+        // Room for a feed's usual nesting at once, rather than growing the stack three times in
+        // every small document.
+        stack.reserveCapacity(8)
+    }
 
     var depth: Int { stack.count }
     // Read through the subscript, not `stack.last`, which would copy (retain and release) the whole frame.
@@ -116,6 +124,21 @@ struct FeedXMLBuilder {
         name.key = key
         name.element = FeedElement.named(key)
         name.resolvedFor = familyStamp
+    }
+
+    private static let otherStamps = Atomic<Int>(4)
+
+    /// `familyStamp` for a family and Atom namespace: fixed numbers for the meanings feeds have,
+    /// a fresh one for an Atom feed in a namespace of its own.
+    static func stamp(family: Family?, atomNamespace: String?) -> Int {
+        switch (family, atomNamespace) {
+        case (nil, _): return 0
+        case (.rss, _): return 1
+        case (.atom, XMLNames.atom10): return 2
+        case (.atom, XMLNames.atom03): return 3
+        case (.atom, nil): return 4
+        case (.atom, _): return otherStamps.add(1, ordering: .relaxed).newValue
+        }
     }
 
     /// An element starts.
@@ -153,7 +176,7 @@ struct FeedXMLBuilder {
         if skipDepth != nil { return }
         if depth == 1 {
             startRoot(prefix: name.prefix, namespace: name.namespace, local: local, attributes: attributes)
-            familyStamp += 1
+            familyStamp = Self.stamp(family: family, atomNamespace: atomNamespace)
             return
         }
         handleStart(element: frame.element, namespace: name.namespace, attributes: attributes, line: line)
@@ -234,7 +257,8 @@ struct FeedXMLBuilder {
     /// Begins capturing the text of the current element as field `key`.
     mutating func beginCapture(_ element: FeedElement, mode: TextMode, attributes: [XMLAttribute]) {
         plainBytes.removeAll()
-        markupBytes.removeAll(keepingCapacity: true)
+        // Emptying an array that is already empty still went through a generic range replace.
+        if !markupBytes.isEmpty { markupBytes.removeAll(keepingCapacity: true) }
         capture = Capture(
             element: element, depth: depth, mode: mode, attributes: attributes, base: base, lang: lang)
         capturing = true
@@ -355,6 +379,31 @@ struct FeedXMLBuilder {
             warn(line, "unreadable date \"\(trimmed.prefix(80))\"")
             return
         }
+        store(date, published: published)
+    }
+
+    /// `setDate(text(bytes), …)` without making the string: the bytes are read in place when they
+    /// are clean UTF-8 whose trimmed ends are ASCII (then trimming is the ASCII trim).
+    mutating func setDate(bytes: UnsafeBufferPointer<UInt8>, published: Bool, line: Int) {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        guard start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80), UTF8Check.isCleanText(bytes) else {
+            setDate(Self.text(bytes), published: published, line: line)
+            return
+        }
+        let inner = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard !inner.isEmpty else { return }
+        guard let date = FeedDate.parse(utf8: inner) else {
+            warn(line, "unreadable date \"\(String(decoding: inner, as: UTF8.self).prefix(80))\"")
+            return
+        }
+        store(date, published: published)
+    }
+
+    private mutating func store(_ date: Date, published: Bool) {
         if inEntry {
             if published {
                 if entry.published == nil { entry.published = date }

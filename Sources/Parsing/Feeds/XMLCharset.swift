@@ -6,15 +6,22 @@ import Foundation
 enum XMLCharset {
     /// The `encoding` of the XML declaration at the start of `head`, as written (ASCII-compatible
     /// documents only; UTF-16/32 and EBCDIC are left to libxml2's own detection).
-    static func declared(in head: [UInt8]) -> String? {
-        var bytes = head[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard bytes.starts(with: Array("<?xml".utf8)) else { return nil }
-        guard let close = bytes.firstIndex(of: UInt8(ascii: ">")) else { return nil }
-        // The first `encoding = "…"` (either quote, either closing it), scanned by hand: a regular
-        // expression compiled per document cost more than the rest of a small feed's parse.
-        let decl = Array(bytes[..<close])
-        let name = Array("encoding".utf8)
+    static func declared(in head: ArraySlice<UInt8>) -> String? {
+        head.withUnsafeBufferPointer { all in
+            var bytes = all[...]
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            guard bytes.starts(with: "<?xml".utf8), let close = bytes.firstIndex(of: UInt8(ascii: ">")) else {
+                return nil
+            }
+            return encodingValue(in: UnsafeBufferPointer(rebasing: bytes[..<close]))
+        }
+    }
+
+    /// The first `encoding = "…"` in a declaration (either quote, either closing it), scanned by
+    /// hand over the bytes in place: a regular expression compiled per document, or a copy of the
+    /// declaration, cost more than the rest of a small feed's parse.
+    private static func encodingValue(in decl: UnsafeBufferPointer<UInt8>) -> String? {
+        let name = "encoding".utf8
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
         func isQuote(_ b: UInt8) -> Bool { b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") }
         var start = 0
@@ -64,7 +71,8 @@ enum XMLCharset {
         let name = label.lowercased().trimmedBlanks
         if windows1252Labels.contains(name) { return .windows1252 }
         if let alias = aliases[name] { return .override(alias) }
-        if name.utf8.first.map({ !(($0 | 0x20) >= 97 && ($0 | 0x20) <= 122) }) == true || name.contains("_"),
+        if name.utf8.first.map({ !(($0 | 0x20) >= 97 && ($0 | 0x20) <= 122) }) == true
+            || name.utf8.contains(UInt8(ascii: "_")),
             known(name)
         {
             // Not a valid XML encoding name (`437`, `cp_is`): libxml2 would refuse the declaration.
@@ -134,20 +142,26 @@ enum XMLCharset {
     }
 
     /// UTF-32 (by BOM or by the NULs around `<`), which libxml2's converters here do not read.
-    static func utf32(_ head: [UInt8]) -> String.Encoding? {
-        if head.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || head.starts(with: [0x00, 0x00, 0x00, 0x3C]) {
-            return .utf32BigEndian
+    static func utf32(_ head: ArraySlice<UInt8>) -> String.Encoding? {
+        switch leadingWord(head) {
+        case 0x0000_FEFF, 0x0000_003C: return .utf32BigEndian
+        case 0xFFFE_0000, 0x3C00_0000: return .utf32LittleEndian
+        default: return nil
         }
-        if head.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || head.starts(with: [0x3C, 0x00, 0x00, 0x00]) {
-            return .utf32LittleEndian
-        }
-        return nil
+    }
+
+    /// The first four bytes as one big-endian word (nil when there are fewer): the byte patterns of
+    /// encodings are told apart with one compare each, this being asked of every document.
+    private static func leadingWord(_ head: ArraySlice<UInt8>) -> UInt32? {
+        guard head.count >= 4 else { return nil }
+        let i = head.startIndex
+        return UInt32(head[i]) << 24 | UInt32(head[i + 1]) << 16 | UInt32(head[i + 2]) << 8 | UInt32(head[i + 3])
     }
 
     /// True when `bytes` (ASCII-compatible) hold nothing but an XML declaration, processing
     /// instructions, comments and white space: a document that says nothing, as opposed to garbage.
-    static func onlyProlog(_ bytes: [UInt8]) -> Bool {
-        var rest = bytes[...]
+    static func onlyProlog(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var rest = bytes
         if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
         while let first = rest.first {
             if first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D {
@@ -167,10 +181,12 @@ enum XMLCharset {
 
     /// UTF-16 without a BOM (by the NULs around `<?`). The declaration then names a label libxml2 may
     /// reject (`u16`), but the byte pattern alone settles the encoding.
-    static func utf16WithoutBOM(_ head: [UInt8]) -> String? {
-        if head.starts(with: [0x00, 0x3C, 0x00, 0x3F]) { return "UTF-16BE" }
-        if head.starts(with: [0x3C, 0x00, 0x3F, 0x00]) { return "UTF-16LE" }
-        return nil
+    static func utf16WithoutBOM(_ head: ArraySlice<UInt8>) -> String? {
+        switch leadingWord(head) {
+        case 0x003C_003F: return "UTF-16BE"
+        case 0x3C00_3F00: return "UTF-16LE"
+        default: return nil
+        }
     }
 
     /// The whole document re-encoded as UTF-8 (UTF-32 is rare and small: read at once).
@@ -192,8 +208,8 @@ enum XMLCharset {
 
     /// The `encoding` declared by an EBCDIC document: the declaration is in the invariant
     /// characters, which read the same in every EBCDIC code page.
-    static func declaredEBCDIC(in head: [UInt8]) -> String? {
-        guard head.starts(with: [0x4C, 0x6F, 0xA7, 0x94]) else { return nil }
+    static func declaredEBCDIC(in head: ArraySlice<UInt8>) -> String? {
+        guard leadingWord(head) == 0x4C6F_A794 else { return nil }
         var ascii: [UInt8] = []
         for b in head.prefix(200) {
             let c: UInt8
@@ -221,7 +237,7 @@ enum XMLCharset {
             if c == 62 { break }
         }
         ascii.replaceSubrange(0..<4, with: Array("<?xm".utf8))
-        return declared(in: ascii)
+        return declared(in: ascii[...])
     }
 
     /// The source read as windows-1252 and handed on as UTF-8 (a leading UTF-8 BOM is dropped).

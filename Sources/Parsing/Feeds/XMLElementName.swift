@@ -1,6 +1,7 @@
 /// An element name as a document spells it, with what the feed builder makes of it: resolved
-/// once per distinct name and document rather than once per element, since a feed repeats a few
-/// dozen names on every item.
+/// once per distinct name and meaning (`FeedXMLBuilder.familyStamp`) rather than once per element,
+/// since a feed repeats a few dozen names on every item; kept with the parser context
+/// (`XMLNameTable`), so the next document of the same family finds it resolved.
 final class XMLElementName {
     let local: String
     let namespace: String?

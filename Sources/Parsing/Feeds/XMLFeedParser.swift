@@ -100,12 +100,11 @@ public enum XMLFeedParser {
                             + "read as windows-1252"))
             }
         }
+        guard !notes.isEmpty else { return result.feed }
         return result.feed.map { feed in
             var feed = feed
-            if !notes.isEmpty {
-                feed.bozo = true
-                feed.warnings.insert(contentsOf: notes, at: 0)
-            }
+            feed.bozo = true
+            feed.warnings.insert(contentsOf: notes, at: 0)
             return feed
         }
     }
@@ -157,20 +156,19 @@ public enum XMLFeedParser {
         _ plan: Plan, baseURL: String?, maxBytes: Int, onEntry: ((RawEntry) -> Void)?
     ) -> Pass {
         let (source, encoding) = (plan.source, plan.encoding)
-        guard let pull = source.open() else {
+        guard let input = XMLInputPass(source: source, limit: maxBytes) else {
             return Pass(feed: .failure(ParseFailure("the document cannot be read")), encodingError: false)
         }
-        var builder = FeedXMLBuilder(baseURL: baseURL)
-        builder.onEntry = onEntry
-        let pass = XMLSAXPass(builder: builder)
-        let input = XMLInputPass(pull: pull, limit: maxBytes, expected: source.count)
+        // The builder is read and finished where it is, in the pass: a copy of it (dozens of fields)
+        // cost about as much as parsing a small feed.
+        let pass = XMLSAXPass(builder: FeedXMLBuilder(baseURL: baseURL))
+        pass.builder.onEntry = onEntry
         let (ok, used) = pass.run(input, baseURL: baseURL, encoding: encoding)
         guard ok else {
             return Pass(feed: .failure(ParseFailure("libxml2 could not read the document")), encodingError: false)
         }
-        builder = pass.builder
-        guard builder.family != nil else {
-            if let root = builder.rootName {
+        guard pass.builder.family != nil else {
+            if let root = pass.builder.rootName {
                 return Pass(
                     feed: .failure(ParseFailure("not a feed: the root element is <\(root)>")),
                     encodingError: pass.encodingError)
@@ -188,11 +186,12 @@ public enum XMLFeedParser {
             let message = pass.sawElement ? "not a feed" : "not well-formed XML: \(first?.message ?? "no root element")"
             return Pass(feed: .failure(ParseFailure(message, line: first?.line)), encodingError: pass.encodingError)
         }
-        if builder.inEntry {
-            builder.warn(builder.entry.line, "entry cut off at the end of the document was dropped")
+        if pass.builder.inEntry {
+            pass.builder.warn(pass.builder.entry.line, "entry cut off at the end of the document was dropped")
         }
-        builder.finishFeed()
-        var feed = builder.feed
+        pass.builder.finishFeed()
+        var feed = RawFeed(format: "")
+        swap(&feed, &pass.builder.feed)
         feed.encoding = plan.name ?? used ?? "utf-8"
         feed.warnings = pass.warnings + feed.warnings
         if input.hitLimit {

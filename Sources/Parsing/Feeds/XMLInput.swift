@@ -10,9 +10,13 @@ public struct XMLByteSource: Sendable {
     var count: Int? = nil
     /// Starts a fresh pass over the document.
     let open: @Sendable () -> Pull?
+    /// The bytes, when the document is in memory: `head` then copies them rather than starting a pass.
+    var inMemory: [UInt8]? = nil
 
-    /// The first `count` bytes (fewer when the document is shorter), for sniffing.
-    func head(_ count: Int) -> [UInt8] {
+    /// The first `count` bytes (fewer when the document is shorter), for sniffing; bytes in memory
+    /// are not copied.
+    func head(_ count: Int) -> ArraySlice<UInt8> {
+        if let inMemory { return inMemory.prefix(count) }
         guard let pull = open() else { return [] }
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
@@ -21,12 +25,12 @@ public struct XMLByteSource: Sendable {
             if n <= 0 { break }
             filled += n
         }
-        return Array(bytes[..<filled])
+        return bytes[..<filled]
     }
 
     /// A pass over bytes already in memory.
     public static func memory(_ bytes: [UInt8]) -> XMLByteSource {
-        XMLByteSource(count: bytes.count) {
+        var source = XMLByteSource(count: bytes.count) {
             var offset = 0
             return { buffer in
                 let n = min(buffer.count, bytes.count - offset)
@@ -38,6 +42,8 @@ public struct XMLByteSource: Sendable {
                 return n
             }
         }
+        source.inMemory = bytes
+        return source
     }
 
     /// A pass over a file, read as the parser asks for it.
@@ -60,7 +66,16 @@ public struct XMLByteSource: Sendable {
 
 /// One pass of an `XMLByteSource` as libxml2's read callback sees it, with a hard byte cap.
 final class XMLInputPass {
-    private let pull: XMLByteSource.Pull
+    /// Where the bytes come from: a document in memory is read in place (no pass to open, which
+    /// costs a closure and a box per document), anything else through its pull.
+    private enum Origin {
+        case memory([UInt8])
+        case pull(XMLByteSource.Pull)
+    }
+
+    private let origin: Origin
+    /// How far a document in memory has been read.
+    private var position = 0
     let limit: Int
     /// The document's size when known (see `XMLByteSource.count`).
     let expected: Int?
@@ -69,10 +84,17 @@ final class XMLInputPass {
     private(set) var hitLimit = false
     private(set) var readFailed = false
 
-    init(pull: @escaping XMLByteSource.Pull, limit: Int, expected: Int? = nil) {
-        self.pull = pull
+    /// A pass over `source` from its start; nil when it cannot be opened.
+    init?(source: XMLByteSource, limit: Int) {
+        if let bytes = source.inMemory {
+            origin = .memory(bytes)
+        } else if let pull = source.open() {
+            origin = .pull(pull)
+        } else {
+            return nil
+        }
         self.limit = limit
-        self.expected = expected
+        expected = source.count
     }
 
     func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
@@ -81,17 +103,33 @@ final class XMLInputPass {
             if !hitLimit, !readFailed {
                 // One probe byte tells a document of exactly `limit` bytes from a longer one.
                 var probe: UInt8 = 0
-                let more = withUnsafeMutableBytes(of: &probe) { pull($0) }
+                let more = withUnsafeMutableBytes(of: &probe) { next($0) }
                 hitLimit = more > 0
             }
             return 0
         }
-        let n = pull(UnsafeMutableRawBufferPointer(start: buffer, count: room))
+        let n = next(UnsafeMutableRawBufferPointer(start: buffer, count: room))
         if n < 0 {
             readFailed = true
             return -1
         }
         consumed += n
         return Int32(n)
+    }
+
+    /// The next bytes, as `XMLByteSource.Pull` answers.
+    private func next(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+        switch origin {
+        case .pull(let pull):
+            return pull(buffer)
+        case .memory(let bytes):
+            let n = min(buffer.count, bytes.count - position)
+            guard n > 0 else { return 0 }
+            bytes.withUnsafeBytes {
+                buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[position..<position + n]))
+            }
+            position += n
+            return n
+        }
     }
 }

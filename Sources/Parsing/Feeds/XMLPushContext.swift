@@ -7,15 +7,16 @@ import Foundation
 /// a small feed, and a sync or a benchmark corpus reads thousands of them. `xmlCtxtResetPush`
 /// returns a used context to its initial state; a few idle ones are kept, each serving one pass
 /// at a time. The dictionary survives a reset, so element names keep their interned addresses,
-/// and the strings made from them (`names`) stay valid too.
+/// and the strings and element names made from them (`names`) stay valid too.
 final class XMLPushContext {
     let ctxt: xmlParserCtxtPtr
     /// `options` as libxml2 set them at creation, restored before every pass: `xmlCtxtUseOptions`
     /// adds some flags (IGNORE_ENC) without ever clearing them.
     private let createdOptions: Int32
-    /// Element names and namespace URIs as strings, with the builder's prefix for a URI, by the
-    /// address of the dictionary's interned copy.
-    @exclusivity(unchecked) var names: [UnsafeRawPointer: (string: String, prefix: String)] = [:]
+    /// The names this context's dictionary interned, as strings and resolved element names.
+    let names = XMLNameTable()
+    /// The read buffer of the pass using the context: one allocation per context, not per document.
+    let chunk: UnsafeMutableBufferPointer<CChar>
 
     /// Contexts whose dictionary grew past this many names are freed rather than kept, so an odd
     /// document with thousands of distinct element names does not stay in memory.
@@ -30,9 +31,13 @@ final class XMLPushContext {
         guard let ctxt = xmlCreatePushParserCtxt(&handler, nil, nil, 0, nil) else { return nil }
         self.ctxt = ctxt
         createdOptions = ctxt.pointee.options
+        chunk = .allocate(capacity: XMLSAXPass.chunkSize)
     }
 
-    deinit { xmlFreeParserCtxt(ctxt) }
+    deinit {
+        xmlFreeParserCtxt(ctxt)
+        chunk.deallocate()
+    }
 
     /// An idle context, or a new one with `handler`'s callbacks (every pass uses the same ones).
     static func take(handler: () -> xmlSAXHandler) -> XMLPushContext? {

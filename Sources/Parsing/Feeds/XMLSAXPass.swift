@@ -28,10 +28,6 @@ final class XMLSAXPass {
     /// The reused parser context of this pass, which also keeps element names as strings by the
     /// address of libxml2's interned copy: a feed uses a few dozen names on every element.
     private var pushContext: XMLPushContext?
-    /// Resolved element names, and the table that finds them by (local name, namespace) address.
-    @exclusivity(unchecked) private var elementNames: [XMLElementName] = []
-    @exclusivity(unchecked) private var elementSlots = [(local: UInt, uri: UInt, index: Int)?](
-        repeating: nil, count: 512)
     @exclusivity(unchecked) private var attributes: [XMLAttribute] = []
 
     init(builder: FeedXMLBuilder) { self.builder = builder }
@@ -44,35 +40,34 @@ final class XMLSAXPass {
     /// Pushes the whole source through the parser; false when the parser could not be created.
     func run(_ input: XMLInputPass, baseURL: String?, encoding: String?) -> (ok: Bool, encoding: String?) {
         cxml_silence_generic_errors()
-        // A document smaller than a chunk still arrives in one read: one byte more tells its end.
-        var buffer = [CChar](repeating: 0, count: min(Self.chunkSize, (input.expected ?? Self.chunkSize) + 1))
-        let first = buffer.withUnsafeMutableBufferPointer { input.read(into: $0.baseAddress!, count: $0.count) }
-        guard first >= 0 else { return (false, nil) }
-        let me = Unmanaged.passUnretained(self).toOpaque()
         guard let reused = XMLPushContext.take(handler: Self.handler) else { return (false, nil) }
-        let ctxt = reused.ctxt
-        var options = Self.options
-        if encoding != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
-        buffer.withUnsafeBufferPointer { b in
-            reused.start(
-                first: UnsafeBufferPointer(rebasing: b[..<Int(first)]), baseURL: baseURL, encoding: encoding,
-                options: options, userData: me)
-        }
-        (context, pushContext) = (ctxt, reused)
         defer {
             (context, pushContext) = (nil, nil)
             XMLPushContext.give(reused)
         }
+        // A document smaller than a chunk still arrives in one read: one byte more tells its end.
+        let buffer = UnsafeMutableBufferPointer(
+            rebasing: reused.chunk[..<min(reused.chunk.count, (input.expected ?? reused.chunk.count) + 1)])
+        let first = input.read(into: buffer.baseAddress!, count: buffer.count)
+        guard first >= 0 else { return (false, nil) }
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        let ctxt = reused.ctxt
+        var options = Self.options
+        if encoding != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
+        reused.start(
+            first: UnsafeBufferPointer(rebasing: buffer[..<Int(first)]), baseURL: baseURL, encoding: encoding,
+            options: options, userData: me)
+        (context, pushContext) = (ctxt, reused)
         var terminated = false
         withExtendedLifetime(self) {
             while !stopped {
-                let n = buffer.withUnsafeMutableBufferPointer { input.read(into: $0.baseAddress!, count: $0.count) }
+                let n = input.read(into: buffer.baseAddress!, count: buffer.count)
                 if n <= 0 {
                     _ = xmlParseChunk(ctxt, nil, 0, 1)
                     terminated = true
                     break
                 }
-                _ = buffer.withUnsafeBufferPointer { xmlParseChunk(ctxt, $0.baseAddress, n, 0) }
+                _ = xmlParseChunk(ctxt, buffer.baseAddress, n, 0)
             }
             if !terminated, !stopped { _ = xmlParseChunk(ctxt, nil, 0, 1) }
         }
@@ -158,40 +153,10 @@ final class XMLSAXPass {
         return h
     }
 
-    /// `p` as a string and as a namespace prefix, cached when the parser's dictionary owns it (so
-    /// the address means this string for the whole pass).
+    /// `p` (an element or attribute name, a namespace URI) as a string and as a namespace prefix.
     private func name(_ p: UnsafePointer<xmlChar>?) -> (string: String, prefix: String)? {
-        guard let p else { return nil }
-        if let known = pushContext?.names[UnsafeRawPointer(p)] { return known }
-        let string = LibXML.string(p) ?? ""
-        let entry = (string, XMLNames.prefix(for: string))
-        if let dict = context?.pointee.dict, xmlDictOwns(dict, p) == 1 {
-            pushContext?.names[UnsafeRawPointer(p)] = entry
-        }
-        return entry
-    }
-
-    /// The element name for `localname` in namespace `uri`, found by the addresses of libxml2's
-    /// interned copies (the dictionary owns them for the whole pass) in a small open-addressed
-    /// table: a lookup costs a multiply and a compare, not a string hash.
-    private func elementName(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) -> XMLElementName {
-        let l = UInt(bitPattern: localname)
-        let u = UInt(bitPattern: uri)
-        let mask = elementSlots.count - 1
-        var slot = Int(truncatingIfNeeded: ((l &* 0x9E37_79B9_7F4A_7C15) ^ (u &* 0xC2B2_AE3D_27D4_EB4F)) >> 40) & mask
-        while let known = elementSlots[slot] {
-            if known.local == l, known.uri == u { return elementNames[known.index] }
-            slot = (slot + 1) & mask
-        }
-        let name = XMLElementName(local: self.name(localname)?.string ?? "", namespace: self.name(uri)?.string)
-        // Only names the dictionary owns keep their address; a table past half full stops growing.
-        if let dict = context?.pointee.dict, localname.map({ xmlDictOwns(dict, $0) == 1 }) ?? true,
-            uri.map({ xmlDictOwns(dict, $0) == 1 }) ?? true, elementNames.count < elementSlots.count / 2
-        {
-            elementSlots[slot] = (l, u, elementNames.count)
-            elementNames.append(name)
-        }
-        return name
+        guard let pushContext else { return LibXML.string(p).map { ($0, XMLNames.prefix(for: $0)) } }
+        return pushContext.names.name(p, dict: pushContext.ctxt.pointee.dict)
     }
 
     private func startElement(
@@ -199,9 +164,11 @@ final class XMLSAXPass {
         _ raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         sawElement = true
-        let element = elementName(localname, uri)
+        let element =
+            pushContext?.names.element(localname, uri, dict: pushContext?.ctxt.pointee.dict)
+            ?? XMLElementName(local: name(localname)?.string ?? "", namespace: name(uri)?.string)
         // One array for every element: it allocates again only when the builder kept the last one.
-        attributes.removeAll(keepingCapacity: true)
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
         if count > 0, let raw {
             for i in 0..<count {
                 let base = raw + 5 * i

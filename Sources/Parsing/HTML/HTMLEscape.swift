@@ -28,6 +28,30 @@ public enum HTMLEscape {
         }
     }
 
+    /// `appendText` into a byte buffer (the fast sanitizer's output).
+    static func appendText(_ bytes: UnsafeBufferPointer<UInt8>, to out: ByteBuffer, quotes: Bool = false) {
+        var start = 0
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            guard b == 38 || b == 60 || b == 62 || (quotes && b == 34) else { continue }
+            out.append(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            appendText(b, to: out, quotes: quotes)
+            start = i + 1
+        }
+        out.append(UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+
+    /// One byte escaped as text into a byte buffer: `&`, `<`, `>` (with `quotes` also `"`) as references.
+    static func appendText(_ b: UInt8, to out: ByteBuffer, quotes: Bool = false) {
+        switch b {
+        case 38: out.append("&amp;")
+        case 60: out.append("&lt;")
+        case 62: out.append("&gt;")
+        case 34 where quotes: out.append("&quot;")
+        default: out.append(b)
+        }
+    }
+
     /// The reference for `&`, `<`, `>` or `"` (string literals: their bytes need no array per call).
     private static func appendEscape(_ b: UInt8, to out: inout [UInt8]) {
         // Byte by byte: appending a literal's UTF-8 view goes through the generic sequence copy.

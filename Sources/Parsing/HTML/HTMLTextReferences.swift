@@ -26,11 +26,19 @@ enum HTMLTextReferences {
     /// The character a reference names: `amp lt gt quot` (and `nbsp` when asked), or a numeric one
     /// to an ordinary character; nil for any other.
     static func scalar<Name: Collection<UInt8>>(named name: Name, nbsp: Bool) -> Unicode.Scalar? {
-        if name.elementsEqual("amp".utf8) { return "&" }
-        if name.elementsEqual("lt".utf8) { return "<" }
-        if name.elementsEqual("gt".utf8) { return ">" }
-        if name.elementsEqual("quot".utf8) { return "\"" }
-        if nbsp, name.elementsEqual("nbsp".utf8) { return "\u{A0}" }
+        // Named ones compared as one packed word (after a 1 that makes the length part of it)
+        // rather than byte sequence by byte sequence; none is longer than four letters.
+        guard name.count <= 4 else { return numeric(name) }
+        var code: UInt64 = 1
+        for b in name { code = code << 8 | UInt64(b) }
+        switch code {
+        case 0x0161_6D70: return "&"  // amp
+        case 0x016C_74: return "<"  // lt
+        case 0x0167_74: return ">"  // gt
+        case 0x01_7175_6F74: return "\""  // quot
+        case 0x01_6E62_7370: return nbsp ? "\u{A0}" : nil  // nbsp
+        default: break
+        }
         return numeric(name)
     }
 

@@ -105,13 +105,7 @@ struct SanitizingWriter {
 
     /// `attribute` appended to `out` as UTF-8; false (and nothing appended) when it is not kept.
     static func appendAttribute(_ name: String, value raw: String, baseURL: String?, to out: inout [UInt8]) -> Bool {
-        var value = raw
-        if name == "href" || name == "src" {
-            guard let safe = safeURL(raw, images: name == "src", baseURL: baseURL) else { return false }
-            value = safe
-        } else if name == "width" || name == "height" || name == "colspan" || name == "rowspan" || name == "start" {
-            guard !value.isEmpty, value.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 37 }) else { return false }
-        }
+        guard let value = keptValue(name, value: raw, baseURL: baseURL) else { return false }
         out.append(UInt8(ascii: " "))
         // Copied from the contiguous storage: a string's UTF-8 view as such is copied element-wise.
         if name.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
@@ -122,6 +116,16 @@ struct SanitizingWriter {
         HTMLEscape.appendText(value.utf8, to: &out, quotes: true)
         out.append(UInt8(ascii: "\""))
         return true
+    }
+
+    /// The value an allowed attribute keeps (a URL resolved against `baseURL`), or nil when it may
+    /// not be kept (an unsafe URL, a size that is not a number).
+    static func keptValue(_ name: String, value raw: String, baseURL: String?) -> String? {
+        if name == "href" || name == "src" { return safeURL(raw, images: name == "src", baseURL: baseURL) }
+        if name == "width" || name == "height" || name == "colspan" || name == "rowspan" || name == "start" {
+            guard !raw.isEmpty, raw.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 37 }) else { return nil }
+        }
+        return raw
     }
 
     /// The URL if its scheme is allowed: http, https (and mailto for links), or relative.

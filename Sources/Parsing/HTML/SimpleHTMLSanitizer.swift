@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fast path of `HTMLSanitizer` for the HTML most feeds carry: allowed tags, nested the way
 /// libxml2's HTML parser keeps them, quoted attributes and the common character references,
 /// sanitized in one pass over the bytes without building a libxml2 document (which cost a
@@ -7,14 +9,18 @@
 struct SimpleHTMLSanitizer {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let baseURL: String?
-    private var out: [UInt8] = []
+    /// The output: a buffer written through a reference, so that a byte or a tag costs a capacity
+    /// check and a copy, with none of an array's uniqueness checks.
+    private let out: ByteBuffer
     /// Open elements as indices in `SimpleHTMLTag.all`; -1 is the implied `body`.
     private var open: [Int] = [-1]
     private var i = 0
     /// `SimpleHTMLTag.all`, fetched once per fragment rather than once per tag.
     private let tags = SimpleHTMLTag.all
-    /// The attribute names of the tag being read (kept between tags for its storage).
+    /// The attribute names of the tag being read: the first `seenCount` of `seen`, whose storage
+    /// is kept from tag to tag (emptying an array per tag went through a generic range replace).
     private var seen: [UInt128] = []
+    private var seenCount = 0
 
     /// Sanitized `html`, or nil when the fragment needs libxml2's HTML parser.
     static func sanitize(_ html: String, baseURL: String?) -> String? {
@@ -25,20 +31,22 @@ struct SimpleHTMLSanitizer {
     /// `sanitize` over UTF-8 bytes in place; with `scratch`, its buffers are used (and kept for
     /// the next call) instead of new ones.
     static func sanitize(utf8 bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, scratch: Scratch? = nil) -> String? {
-        var scanner = SimpleHTMLSanitizer(bytes: bytes, baseURL: baseURL)
         guard let scratch else {
-            scanner.out.reserveCapacity(bytes.count + 64)
+            var scanner = SimpleHTMLSanitizer(
+                bytes: bytes, baseURL: baseURL, out: ByteBuffer(capacity: bytes.count + 64))
             return scanner.run()
         }
-        swap(&scanner.out, &scratch.out)
+        scratch.out.removeAll()
+        var scanner = SimpleHTMLSanitizer(bytes: bytes, baseURL: baseURL, out: scratch.out)
         swap(&scanner.open, &scratch.open)
         swap(&scanner.seen, &scratch.seen)
-        scanner.out.removeAll(keepingCapacity: true)
-        scanner.out.reserveCapacity(bytes.count + 64)
-        scanner.open.removeAll(keepingCapacity: true)
-        scanner.open.append(-1)
+        // A balanced fragment leaves the sentinel alone; emptying the stack anyway went through a
+        // generic range replace per fragment.
+        if scanner.open.count != 1 || scanner.open[0] != -1 {
+            scanner.open.removeAll(keepingCapacity: true)
+            scanner.open.append(-1)
+        }
         let result = scanner.run()
-        swap(&scanner.out, &scratch.out)
         swap(&scanner.open, &scratch.open)
         swap(&scanner.seen, &scratch.seen)
         return result
@@ -47,14 +55,15 @@ struct SimpleHTMLSanitizer {
     /// The buffers of one run, kept by a caller that sanitizes field after field (the feed
     /// builder): three allocations fewer per fragment.
     final class Scratch {
-        fileprivate var out: [UInt8] = []
+        fileprivate let out = ByteBuffer()
         fileprivate var open: [Int] = []
         fileprivate var seen: [UInt128] = []
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, baseURL: String?) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, out: ByteBuffer) {
         self.bytes = bytes
         self.baseURL = baseURL
+        self.out = out
     }
 
     /// Whether libxml2 keeps `child` inside the open elements `open` as they are (for tests).
@@ -80,14 +89,13 @@ struct SimpleHTMLSanitizer {
                 guard let scalar = reference() else { return nil }
                 appendEscaped(scalar)
             case UInt8(ascii: ">"):
-                HTMLEscape.appendText(CollectionOfOne(b), to: &out)
+                HTMLEscape.appendText(b, to: out)
                 i += 1
             default:
                 // A run of ordinary text bytes is copied at once; anything else one byte at a time.
-                var end = i
-                while end < n, Self.isOrdinary(bytes[end]) { end += 1 }
+                let end = Self.ordinaryRunEnd(bytes, from: i)
                 if end > i {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    out.append(UnsafeBufferPointer(rebasing: bytes[i..<end]))
                     i = end
                     continue
                 }
@@ -99,15 +107,16 @@ struct SimpleHTMLSanitizer {
         while open.count > 1 { closeTop() }
         // ASCII blanks trimmed on the bytes; `trimmed` still decides about Unicode blanks at the ends.
         var start = 0
-        var end = out.count
-        while start < end, Self.isASCIIBlank(out[start]) { start += 1 }
-        while end > start, Self.isASCIIBlank(out[end - 1]) { end -= 1 }
-        return String(decoding: out[start..<end], as: UTF8.self).trimmed
+        let written = out.bytes
+        var end = written.count
+        while start < end, Self.isASCIIBlank(written[start]) { start += 1 }
+        while end > start, Self.isASCIIBlank(written[end - 1]) { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: written[start..<end]), as: UTF8.self).trimmed
     }
 
     /// Bytes copied as they are without a look at their neighbours: not markup, not a reference,
     /// not a control character, not the lead byte of U+FFFE/U+FFFF.
-    private static func isOrdinary(_ b: UInt8) -> Bool {
+    static func isOrdinary(_ b: UInt8) -> Bool {
         // One bit per byte value, four words: set from 0x20 up, except `&` `<` `>` 0x7F 0xEF.
         let word: UInt64
         switch b >> 6 {
@@ -117,6 +126,34 @@ struct SimpleHTMLSanitizer {
         default: word = 0xFFFF_7FFF_FFFF_FFFF
         }
         return word >> UInt64(b & 63) & 1 != 0
+    }
+
+    /// The end of the run of `isOrdinary` bytes at `start`: eight bytes at a time while none of
+    /// them can be special (text runs are most of a fragment's bytes).
+    static func ordinaryRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let n = bytes.count
+        var end = start
+        while end + 8 <= n {
+            let word = UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self)
+            guard !mayHoldSpecial(word) else { break }
+            end += 8
+        }
+        while end < n, isOrdinary(bytes[end]) { end += 1 }
+        return end
+    }
+
+    /// Whether any byte of `word` is below 0x20 or one of `&` `<` `>` 0x7F 0xEF (exact for "none";
+    /// the caller then looks at the bytes one by one).
+    private static func mayHoldSpecial(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        // A byte below 0x20: subtracting 0x20 borrows into its high bit, which was clear.
+        if (word &- ones &* 0x20) & ~word & highs != 0 { return true }
+        return hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0x3C))
+            || hasZeroByte(word ^ (ones &* 0x3E)) || hasZeroByte(word ^ (ones &* 0x7F))
+            || hasZeroByte(word ^ (ones &* 0xEF))
     }
 
     private static func isASCIIBlank(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
@@ -134,7 +171,7 @@ struct SimpleHTMLSanitizer {
     /// ASCII can need escaping.
     private mutating func appendEscaped(_ scalar: Unicode.Scalar) {
         if scalar.isASCII {
-            HTMLEscape.appendText(CollectionOfOne(UInt8(truncatingIfNeeded: scalar.value)), to: &out)
+            HTMLEscape.appendText(UInt8(truncatingIfNeeded: scalar.value), to: out)
         } else {
             UTF8.encode(scalar) { out.append($0) }
         }
@@ -176,6 +213,7 @@ struct SimpleHTMLSanitizer {
         i += 1
         guard i < bytes.count else { return false }
         if bytes[i] == UInt8(ascii: "/") {
+            if closesTopAsWritten() { return true }
             i += 1
             guard let code = name(allowingHyphen: false) else { return false }
             _ = skipSpace()
@@ -191,8 +229,9 @@ struct SimpleHTMLSanitizer {
         else { return false }
         // Fields read one by one: a copy of the whole tag would retain its arrays per tag.
         let isVoid = tags[index].isVoid
-        out.append(contentsOf: tags[index].startBytes)
-        seen.removeAll(keepingCapacity: true)
+        // Borrowed as a buffer: appending the array itself retained and released it per tag.
+        tags[index].startBytes.withUnsafeBufferPointer { out.append($0) }
+        seenCount = 0
         while true {
             let spaced = skipSpace()
             guard i < bytes.count else { return false }
@@ -205,17 +244,42 @@ struct SimpleHTMLSanitizer {
                 break
             }
             // Attributes one by one: name="value"; a repeated name is left to the parser.
-            guard spaced, let attribute = name(allowingHyphen: true), !seen.contains(attribute),
+            guard spaced, let attribute = name(allowingHyphen: true), !seen[..<seenCount].contains(attribute),
                 let value = quotedValue()
             else { return false }
-            seen.append(attribute)
+            if seenCount < seen.count { seen[seenCount] = attribute } else { seen.append(attribute) }
+            seenCount += 1
             if let kept = tags[index].attributes.first(where: { $0.code == attribute }) {
-                _ = SanitizingWriter.appendAttribute(kept.name, value: value, baseURL: baseURL, to: &out)
+                if var safe = SanitizingWriter.keptValue(kept.name, value: value, baseURL: baseURL) {
+                    var name = kept.name
+                    out.append(UInt8(ascii: " "))
+                    name.withUTF8 { out.append($0) }
+                    out.append("=\"")
+                    safe.withUTF8 { HTMLEscape.appendText($0, to: out, quotes: true) }
+                    out.append(UInt8(ascii: "\""))
+                }
             }
         }
-        if index == SimpleHTMLTag.link { out.append(contentsOf: SanitizingWriter.linkRelBytes) }
+        if index == SimpleHTMLTag.link {
+            SanitizingWriter.linkRelBytes.withUnsafeBufferPointer { out.append($0) }
+        }
         out.append(UInt8(ascii: ">"))
         if !isVoid { open.append(index) }
+        return true
+    }
+
+    /// Whether the bytes at `i - 1` are the open element's end tag exactly as this sanitizer writes
+    /// it (`</strong>`, the common spelling), which is then closed: compared as it stands, without
+    /// reading the name. Any other spelling is left to the general reading.
+    private mutating func closesTopAsWritten() -> Bool {
+        guard let top = open.last, top >= 0 else { return false }
+        let start = i - 1
+        let matched = tags[top].endBytes.withUnsafeBufferPointer { end in
+            start + end.count <= bytes.count && memcmp(bytes.baseAddress! + start, end.baseAddress!, end.count) == 0
+        }
+        guard matched else { return false }
+        i = start + tags[top].endBytes.count
+        closeTop()
         return true
     }
 
@@ -258,6 +322,6 @@ struct SimpleHTMLSanitizer {
 
     private mutating func closeTop() {
         let index = open.removeLast()
-        out.append(contentsOf: tags[index].endBytes)
+        tags[index].endBytes.withUnsafeBufferPointer { out.append($0) }
     }
 }

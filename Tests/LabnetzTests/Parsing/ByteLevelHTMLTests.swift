@@ -45,6 +45,25 @@ import Testing
         }
     }
 
+    /// A builder's scratch keeps its buffers and open-element stack from fragment to fragment:
+    /// with the base URL changing now and then, every result must be the one fresh buffers give.
+    @Test func reusedScratchGivesWhatFreshBuffersGive() {
+        var rng = SeededGenerator(seed: 0x7A6_CAC4E)
+        let scratch = SimpleHTMLSanitizer.Scratch()
+        let bases: [String?] = [nil, "https://lab.example.org/news/", "https://other.example/a/b"]
+        var hits = 0
+        for round in 0..<6000 {
+            let count = Int.random(in: 1...10, using: &rng)
+            var html = (0..<count).map { _ in SimpleHTMLSanitizerTests.pieces.randomElement(using: &rng)! }.joined()
+            let base = bases[(round / 500) % bases.count]
+            let fresh = html.withUTF8 { SimpleHTMLSanitizer.sanitize(utf8: $0, baseURL: base) }
+            let cached = html.withUTF8 { SimpleHTMLSanitizer.sanitize(utf8: $0, baseURL: base, scratch: scratch) }
+            #expect(cached == fresh, "\(html) against \(base ?? "no base")")
+            if fresh != nil { hits += 1 }
+        }
+        #expect(hits > 600)
+    }
+
     @Test func sanitizingCleanBytesInPlaceAgreesForTagSoup() {
         var rng = SeededGenerator(seed: 0x50_0B)
         for _ in 0..<4000 {

@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 import Testing
 
@@ -14,6 +15,21 @@ import Testing
             #expect(summary.json == String(decoding: expected, as: UTF8.self), "\(format)")
             let error = try JSONSerialization.data(withJSONObject: ["error": "/x/\(format): not a feed"])
             #expect(DocumentSummary.errorJSON("/x/\(format): not a feed") == String(decoding: error, as: UTF8.self))
+        }
+    }
+
+    /// Counts of every width, written digit by digit after whatever the line holds already.
+    @Test func countsOfEveryWidthAfterEarlierBytes() throws {
+        for n in [0, 7, 10, 99, 1_000, 123_456_789] {
+            let warnings = Array(repeating: ParseWarning("w"), count: n % 11)
+            let summary = DocumentSummary(format: "rss20", items: n, bozo: false, warnings: warnings, bytes: n * 3)
+            let object: [String: Any] = [
+                "format": "rss20", "items": n, "bozo": false, "warnings": n % 11, "bytes": n * 3,
+            ]
+            let expected = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            var line = Array("earlier ".utf8)
+            summary.appendJSON(to: &line)
+            #expect(line == Array("earlier ".utf8) + Array(expected), "\(n)")
         }
     }
 

@@ -27,10 +27,10 @@ import Testing
             "\u{FEFF}<?xml version=\"1.0\" encoding=\"utf-16\"?>", #"<?xml encoding="é-ü"?>"#,
         ]
         for sample in samples {
-            let head = Array(sample.utf8)
+            let head = Array(sample.utf8)[...]
             let expected = Self.byRegex(sample.hasPrefix("\u{FEFF}") ? String(sample.dropFirst()) : sample)
             #expect(XMLCharset.declared(in: head) == expected, "\(sample)")
         }
-        #expect(XMLCharset.declared(in: Array(samples[0].utf8)) == "utf-8")
+        #expect(XMLCharset.declared(in: Array(samples[0].utf8)[...]) == "utf-8")
     }
 }

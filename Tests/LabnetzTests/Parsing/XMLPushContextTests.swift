@@ -48,4 +48,35 @@ struct XMLPushContextTests {
         _ = try render(hinted, contentType: "text/xml; charset=utf-8")
         #expect(try render(Self.latin2) == alone)
     }
+
+    /// Element names resolved for one document are kept with the context for the next: a name
+    /// must be read as the next document's family says (`<link>` is Atom's href in an Atom feed
+    /// without a namespace, RSS's text in RSS).
+    @Test func elementNamesAreReadAsEachDocumentsFamilySays() throws {
+        let atom = Data(#"<feed><title>A</title><link href="https://a.example/"/></feed>"#.utf8)
+        let rss = Data(
+            #"<rss version="2.0"><channel><title>R</title><link>https://r.example/</link></channel></rss>"#.utf8)
+        let atomAlone = try render(atom)
+        let rssAlone = try render(rss)
+        #expect(atomAlone.contains("https://a.example/"))
+        #expect(rssAlone.contains("https://r.example/"))
+        for _ in 0..<3 {
+            #expect(try render(atom) == atomAlone)
+            #expect(try render(rss) == rssAlone)
+        }
+    }
+
+    /// A document with more distinct names than the context keeps fills its name table, which then
+    /// starts afresh: every name still reads as itself, in that document and the ones after it.
+    @Test func aDocumentWithHundredsOfNamesLeavesTheNextReadable() throws {
+        let fields = (1...400).map { "<x:f\($0)>\($0)</x:f\($0)>" }.joined()
+        let crowded = Data(
+            (#"<rss version="2.0" xmlns:x="urn:x"><channel><title>C</title><item><title>first</title>"#
+                + fields + "<link>https://c.example/1</link></item></channel></rss>").utf8)
+        let alone = try render(Self.unbound)
+        let first = try render(crowded)
+        #expect(first.contains("https://c.example/1"))
+        #expect(try render(crowded) == first)
+        #expect(try render(Self.unbound) == alone)
+    }
 }
