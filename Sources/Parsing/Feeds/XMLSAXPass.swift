@@ -176,8 +176,8 @@ final class XMLSAXPass {
                 var value = String(
                     decoding: UnsafeBufferPointer(start: start, count: start.distance(to: end)), as: UTF8.self)
                 // Without entity substitution libxml2 hands over a decoded `&` as `&#38;`.
-                if value.utf8.contains(UInt8(ascii: "&")), value.contains("&#38;") {
-                    value = value.replacingOccurrences(of: "&#38;", with: "&")
+                if value.utf8.contains(UInt8(ascii: "&")), value.containsASCII("&#38;") {
+                    value = value.replacingASCII("&#38;", with: "&")
                 }
                 attributes.append(
                     XMLAttribute(
