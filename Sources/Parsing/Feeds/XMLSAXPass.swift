@@ -37,14 +37,13 @@ final class XMLSAXPass {
         return Int(input.pointee.line)
     }
 
-    /// Pushes the whole source through the parser; false when the parser could not be created.
-    func run(_ input: XMLInputPass, baseURL: String?, encoding: String?) -> (ok: Bool, encoding: String?) {
+    /// Pushes the whole source through the parser with `reused`, taken for this pass; false when
+    /// the first read failed.
+    func run(_ input: XMLInputPass, context reused: XMLPushContext, baseURL: String?, encoding: String?) -> (
+        ok: Bool, encoding: String?
+    ) {
         cxml_silence_generic_errors()
-        guard let reused = XMLPushContext.take(handler: Self.handler) else { return (false, nil) }
-        defer {
-            (context, pushContext) = (nil, nil)
-            XMLPushContext.give(reused)
-        }
+        defer { (context, pushContext) = (nil, nil) }
         // A document smaller than a chunk still arrives in one read: one byte more tells its end.
         let buffer = UnsafeMutableBufferPointer(
             rebasing: reused.chunk[..<min(reused.chunk.count, (input.expected ?? reused.chunk.count) + 1)])
@@ -106,7 +105,7 @@ final class XMLSAXPass {
         return Unmanaged<XMLSAXPass>.fromOpaque(ctx).takeUnretainedValue()
     }
 
-    private static func handler() -> xmlSAXHandler {
+    static func handler() -> xmlSAXHandler {
         var h = xmlSAXHandler()
         h.initialized = XML_SAX2_MAGIC
         // The three callbacks made per element and text run borrow the pass (which outlives the
