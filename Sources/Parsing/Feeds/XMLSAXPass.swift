@@ -172,10 +172,12 @@ final class XMLSAXPass {
             for i in 0..<count {
                 let base = raw + 5 * i
                 guard let name = base[0], let start = base[3], let end = base[4] else { continue }
-                var value = String(
-                    decoding: UnsafeBufferPointer(start: start, count: start.distance(to: end)), as: UTF8.self)
-                // Without entity substitution libxml2 hands over a decoded `&` as `&#38;`.
-                if value.utf8.contains(UInt8(ascii: "&")), value.containsASCII("&#38;") {
+                let count = start.distance(to: end)
+                var value = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+                // Without entity substitution libxml2 hands over a decoded `&` as `&#38;`. The bytes
+                // are looked at, not the string's UTF-8 view (a call per byte); a repaired string
+                // keeps every `&`.
+                if memchr(start, Int32(UInt8(ascii: "&")), count) != nil, value.containsASCII("&#38;") {
                     value = value.replacingASCII("&#38;", with: "&")
                 }
                 attributes.append(

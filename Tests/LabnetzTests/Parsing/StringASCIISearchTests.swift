@@ -39,4 +39,17 @@ import Testing
         }
         #expect("a&#38;&#38;b&#38;".replacingASCII("&#38;", with: "&") == "a&&b&")
     }
+
+    /// libxml2 hands a decoded `&` in an attribute value over as `&#38;`: both paths turn it back.
+    @Test func attributeValuesGetTheirAmpersandsBack() throws {
+        let data = Data(
+            """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+            <link rel="alternate" href="https://a.example/?a=1&amp;b=2"/>
+            <entry><title>E</title><link href="https://a.example/e" title="Stra\u{DF}e &amp; Platz"/></entry></feed>
+            """.utf8)
+        let feed = try XMLFeedParser.parse(data, baseURL: nil, contentType: nil).get()
+        #expect(feed.link == "https://a.example/?a=1&b=2")
+        #expect(feed.entries.first?.links.first?.title == "Stra\u{DF}e & Platz")
+    }
 }
