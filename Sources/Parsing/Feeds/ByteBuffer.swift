@@ -4,7 +4,7 @@
 /// entity reference; a sanitized fragment is written byte by byte and tag by tag).
 final class ByteBuffer {
     private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    private(set) var capacity: Int
     private(set) var count = 0
 
     init(capacity: Int = 1024) {

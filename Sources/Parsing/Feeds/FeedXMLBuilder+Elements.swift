@@ -153,7 +153,7 @@ extension FeedXMLBuilder {
     static func textMode(_ attributes: [XMLAttribute]) -> TextMode {
         let type = (attribute(attributes, "type") ?? "text").lowercasedIfNeeded
         let mode = attribute(attributes, "mode")?.lowercasedIfNeeded
-        if mode == "escaped" { return type.contains("html") ? .html : .text }
+        if mode == "escaped" { return type.containsASCII("html") ? .html : .text }
         switch type {
         case "text", "text/plain": return .text
         case "html", "text/html": return .html
@@ -343,9 +343,9 @@ extension FeedXMLBuilder {
     /// CDF's `HREF` (the link) and `LASTMOD` (updated) of a CHANNEL or ITEM.
     mutating func cdfAttributes(_ attributes: [XMLAttribute], line: Int) {
         for a in attributes where a.namespace == nil || a.namespace == "" {
-            switch a.local.lowercased() {
+            switch a.local.lowercasedIfNeeded {
             case "href":
-                let href = URLResolver.resolve(a.value.trimmingCharacters(in: .whitespaces), against: base)
+                let href = URLResolver.resolve(a.value.trimmedBlanks, against: base)
                 if inEntry {
                     entry.link = href
                     entry.links.append(RawLink(rel: "alternate", type: "text/html", href: href))
@@ -366,7 +366,7 @@ extension FeedXMLBuilder {
         if attribute(attributes, "mode")?.lowercasedIfNeeded == "base64" { return true }
         guard atom, let type = attribute(attributes, "type")?.lowercasedIfNeeded else { return false }
         if ["text", "html", "xhtml"].contains(type) || type.hasPrefix("text/") { return false }
-        return type.contains("/") && !type.hasSuffix("xml")
+        return type.containsASCII("/") && !type.hasSuffix("xml")
     }
 
     /// An Atom feed whose id is a web address and that names no alternate link is reached there.

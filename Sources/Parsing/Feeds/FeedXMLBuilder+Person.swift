@@ -12,9 +12,8 @@ extension FeedXMLBuilder {
             return RawPerson(name: text)
         }
         if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
-            let before = text[..<open].trimmingCharacters(in: .whitespaces)
-            let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
-                .trimmingCharacters(in: .whitespaces)
+            let before = String(text[..<open]).trimmedBlanks
+            let inside = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmedBlanks
             // `address (Name)` as RSS 2.0 asks, or the reverse `Name (address)`.
             if before.utf8.contains(UInt8(ascii: "@")) {
                 return RawPerson(name: inside.isEmpty ? nil : inside, email: before)
@@ -24,8 +23,8 @@ extension FeedXMLBuilder {
             }
         }
         if let open = text.firstIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close {
-            let email = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-            let name = text[..<open].trimmingCharacters(in: .whitespaces)
+            let email = String(text[text.index(after: open)..<close]).trimmedBlanks
+            let name = String(text[..<open]).trimmedBlanks
             if email.utf8.contains(UInt8(ascii: "@")) {
                 return RawPerson(name: name.isEmpty ? nil : name, email: email)
             }

@@ -54,8 +54,8 @@ struct FeedXMLBuilder {
     var familyStamp = 0
     /// The captured field's text and re-serialized markup so far, as UTF-8: appended in place per
     /// SAX text callback (often one per entity reference) without copying the capture.
-    let plainBytes = ByteBuffer()
-    let scratch = SimpleHTMLSanitizer.Scratch()
+    let plainBytes: ByteBuffer
+    let scratch: SimpleHTMLSanitizer.Scratch
     var markupBytes: [UInt8] = []
     /// The entry being read, valid while `inEntry`: kept in place (not optional) so that filling
     /// it in never copies it.
@@ -84,8 +84,15 @@ struct FeedXMLBuilder {
     /// When set, completed entries go here instead of into `feed.entries` (streaming).
     var onEntry: ((RawEntry) -> Void)?
 
-    init(baseURL: String?) {
+    /// `plainBytes` and `scratch` may be lent by the caller for one document at a time: the
+    /// parser context keeps them from one document to the next (a small feed costs little more
+    /// than making and freeing them).
+    init(
+        baseURL: String?, plainBytes: ByteBuffer = ByteBuffer(), scratch: SimpleHTMLSanitizer.Scratch = .init()
+    ) {
         documentBase = baseURL
+        self.plainBytes = plainBytes
+        self.scratch = scratch
         // Room for a feed's usual nesting at once, rather than growing the stack three times in
         // every small document.
         stack.reserveCapacity(8)

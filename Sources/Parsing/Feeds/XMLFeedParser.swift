@@ -159,11 +159,18 @@ public enum XMLFeedParser {
         guard let input = XMLInputPass(source: source, limit: maxBytes) else {
             return Pass(feed: .failure(ParseFailure("the document cannot be read")), encodingError: false)
         }
+        guard let context = XMLPushContext.take(handler: XMLSAXPass.handler) else {
+            return Pass(feed: .failure(ParseFailure("libxml2 could not read the document")), encodingError: false)
+        }
+        // Handed back only once the builder, which writes to the context's buffers, is done.
+        defer { XMLPushContext.give(context) }
         // The builder is read and finished where it is, in the pass: a copy of it (dozens of fields)
         // cost about as much as parsing a small feed.
-        let pass = XMLSAXPass(builder: FeedXMLBuilder(baseURL: baseURL))
+        let pass = XMLSAXPass(
+            builder: FeedXMLBuilder(
+                baseURL: baseURL, plainBytes: context.plainBytes, scratch: context.sanitizerScratch))
         pass.builder.onEntry = onEntry
-        let (ok, used) = pass.run(input, baseURL: baseURL, encoding: encoding)
+        let (ok, used) = pass.run(input, context: context, baseURL: baseURL, encoding: encoding)
         guard ok else {
             return Pass(feed: .failure(ParseFailure("libxml2 could not read the document")), encodingError: false)
         }

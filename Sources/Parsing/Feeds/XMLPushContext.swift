@@ -17,10 +17,17 @@ final class XMLPushContext {
     let names = XMLNameTable()
     /// The read buffer of the pass using the context: one allocation per context, not per document.
     let chunk: UnsafeMutableBufferPointer<CChar>
+    /// The builder's text buffer and sanitizer buffers (with its tag cache, which is emptied when
+    /// the base URL changes), lent to the pass using the context.
+    let plainBytes = ByteBuffer()
+    let sanitizerScratch = SimpleHTMLSanitizer.Scratch()
 
     /// Contexts whose dictionary grew past this many names are freed rather than kept, so an odd
     /// document with thousands of distinct element names does not stay in memory.
     static let maxKeptNames = 2_000
+    /// Likewise a context whose text buffer grew past this (a feed with a huge field), so that the
+    /// memory is not held between documents.
+    static let maxKeptBytes = 1 << 20
     static let maxIdle = 4
 
     private static let lock = NSLock()
@@ -51,6 +58,7 @@ final class XMLPushContext {
     static func give(_ context: XMLPushContext) {
         context.ctxt.pointee.userData = nil
         if let dict = context.ctxt.pointee.dict, xmlDictSize(dict) > maxKeptNames { return }
+        if context.plainBytes.capacity > maxKeptBytes { return }
         lock.lock()
         defer { lock.unlock() }
         if idle.count < maxIdle { idle.append(context) }

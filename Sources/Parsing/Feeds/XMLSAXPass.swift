@@ -37,14 +37,13 @@ final class XMLSAXPass {
         return Int(input.pointee.line)
     }
 
-    /// Pushes the whole source through the parser; false when the parser could not be created.
-    func run(_ input: XMLInputPass, baseURL: String?, encoding: String?) -> (ok: Bool, encoding: String?) {
+    /// Pushes the whole source through the parser with `reused`, taken for this pass; false when
+    /// the first read failed.
+    func run(_ input: XMLInputPass, context reused: XMLPushContext, baseURL: String?, encoding: String?) -> (
+        ok: Bool, encoding: String?
+    ) {
         cxml_silence_generic_errors()
-        guard let reused = XMLPushContext.take(handler: Self.handler) else { return (false, nil) }
-        defer {
-            (context, pushContext) = (nil, nil)
-            XMLPushContext.give(reused)
-        }
+        defer { (context, pushContext) = (nil, nil) }
         // A document smaller than a chunk still arrives in one read: one byte more tells its end.
         let buffer = UnsafeMutableBufferPointer(
             rebasing: reused.chunk[..<min(reused.chunk.count, (input.expected ?? reused.chunk.count) + 1)])
@@ -106,7 +105,7 @@ final class XMLSAXPass {
         return Unmanaged<XMLSAXPass>.fromOpaque(ctx).takeUnretainedValue()
     }
 
-    private static func handler() -> xmlSAXHandler {
+    static func handler() -> xmlSAXHandler {
         var h = xmlSAXHandler()
         h.initialized = XML_SAX2_MAGIC
         // The three callbacks made per element and text run borrow the pass (which outlives the
@@ -173,11 +172,13 @@ final class XMLSAXPass {
             for i in 0..<count {
                 let base = raw + 5 * i
                 guard let name = base[0], let start = base[3], let end = base[4] else { continue }
-                var value = String(
-                    decoding: UnsafeBufferPointer(start: start, count: start.distance(to: end)), as: UTF8.self)
-                // Without entity substitution libxml2 hands over a decoded `&` as `&#38;`.
-                if value.utf8.contains(UInt8(ascii: "&")), value.contains("&#38;") {
-                    value = value.replacingOccurrences(of: "&#38;", with: "&")
+                let count = start.distance(to: end)
+                var value = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+                // Without entity substitution libxml2 hands over a decoded `&` as `&#38;`. The bytes
+                // are looked at, not the string's UTF-8 view (a call per byte); a repaired string
+                // keeps every `&`.
+                if memchr(start, Int32(UInt8(ascii: "&")), count) != nil, value.containsASCII("&#38;") {
+                    value = value.replacingASCII("&#38;", with: "&")
                 }
                 attributes.append(
                     XMLAttribute(

@@ -79,4 +79,23 @@ struct XMLPushContextTests {
         #expect(try render(crowded) == first)
         #expect(try render(Self.unbound) == alone)
     }
+
+    /// The sanitizer's buffers and tag cache are kept with the context: a link read against one
+    /// document's base URL is resolved again against the next one's.
+    @Test func sanitizedLinksFollowEachDocumentsBaseURL() throws {
+        let data = Data(
+            """
+            <rss version="2.0"><channel><title>T</title><item><title>I</title>
+            <description>&lt;p&gt;&lt;a href="/anmeldung"&gt;Anmeldung&lt;/a&gt;&lt;/p&gt;</description></item>
+            </channel></rss>
+            """.utf8)
+        func render(base: String) throws -> String {
+            FeedInspectJSON.render(try XMLFeedParser.parse(data, baseURL: base, contentType: nil).get())
+        }
+        for _ in 0..<2 {
+            #expect(try render(base: "https://a.example/").contains("https://a.example/anmeldung"))
+            let b = try render(base: "https://b.example/")
+            #expect(b.contains("https://b.example/anmeldung") && !b.contains("a.example"))
+        }
+    }
 }
