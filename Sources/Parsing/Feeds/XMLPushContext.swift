@@ -17,8 +17,7 @@ final class XMLPushContext {
     let names = XMLNameTable()
     /// The read buffer of the pass using the context: one allocation per context, not per document.
     let chunk: UnsafeMutableBufferPointer<CChar>
-    /// The builder's text buffer and sanitizer buffers (with its tag cache, which is emptied when
-    /// the base URL changes), lent to the pass using the context.
+    /// The builder's text buffer and the sanitizer's buffers, lent to the pass using the context.
     let plainBytes = ByteBuffer()
     let sanitizerScratch = SimpleHTMLSanitizer.Scratch()
 

@@ -80,8 +80,8 @@ struct XMLPushContextTests {
         #expect(try render(Self.unbound) == alone)
     }
 
-    /// The sanitizer's buffers and tag cache are kept with the context: a link read against one
-    /// document's base URL is resolved again against the next one's.
+    /// The sanitizer's buffers are kept with the context: a link read against one document's base
+    /// URL is resolved again against the next one's, nothing of the first carried over.
     @Test func sanitizedLinksFollowEachDocumentsBaseURL() throws {
         let data = Data(
             """
