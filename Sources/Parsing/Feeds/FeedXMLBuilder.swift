@@ -226,14 +226,6 @@ struct FeedXMLBuilder {
         }
     }
 
-    /// Captured UTF-8 as a string, C1 controls read as the windows-1252 characters they stand for.
-    static func text(_ bytes: [UInt8]) -> String { bytes.withUnsafeBufferPointer(text) }
-
-    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let text = String(decoding: bytes, as: UTF8.self)
-        return XMLCharset.hasC1Controls(bytes) ? XMLCharset.demoronized(text) : text
-    }
-
     /// An ASCII upper-case letter, or any non-ASCII byte (left to `Character.isUppercase`).
     static func mayHaveUppercase(_ local: String) -> Bool {
         for b in local.utf8 {
@@ -252,14 +244,6 @@ struct FeedXMLBuilder {
     private static let camelCase = [
         "pubdate": "pubDate", "lastbuilddate": "lastBuildDate", "managingeditor": "managingEditor",
     ]
-
-    /// HTML character references to C1 controls (`&#146;`) mean windows-1252 characters.
-    static func demoronized(_ html: String) -> String {
-        // U+0080–U+009F are the only scalars encoded as 0xC2 0x80–0x9F: a byte scan finds them.
-        var html = html
-        guard html.withUTF8(XMLCharset.hasC1Controls) else { return html }
-        return XMLCharset.demoronized(html)
-    }
 
     /// Begins capturing the text of the current element as field `key`.
     mutating func beginCapture(_ element: FeedElement, mode: TextMode, attributes: [XMLAttribute]) {
@@ -287,21 +271,6 @@ struct FeedXMLBuilder {
         case .xhtml:
             return Self.sanitized(markupBytes, baseURL: c.base, scratch: scratch)
         }
-    }
-
-    /// Captured bytes as sanitized HTML: what sanitizing `text(bytes)` gives, without making that
-    /// string first when the bytes are clean UTF-8 (they nearly always are: libxml2 wrote them).
-    static func sanitized(_ bytes: [UInt8], baseURL: String?, scratch: SimpleHTMLSanitizer.Scratch? = nil) -> String {
-        bytes.withUnsafeBufferPointer { sanitized($0, baseURL: baseURL, scratch: scratch) }
-    }
-
-    static func sanitized(
-        _ bytes: UnsafeBufferPointer<UInt8>, baseURL: String?, scratch: SimpleHTMLSanitizer.Scratch? = nil
-    ) -> String {
-        guard UTF8Check.isCleanText(bytes) else {
-            return demoronized(HTMLSanitizer.sanitize(text(bytes), baseURL: baseURL))
-        }
-        return demoronized(HTMLSanitizer.sanitize(utf8: bytes, baseURL: baseURL, scratch: scratch))
     }
 
     mutating func finishEntry() {
@@ -376,51 +345,6 @@ struct FeedXMLBuilder {
         } else {
             feed.links.append(link)
             if link.rel == "alternate", feed.link == nil { feed.link = link.href }
-        }
-    }
-
-    mutating func setDate(_ text: String, published: Bool, line: Int) {
-        let trimmed = text.trimmed
-        guard !trimmed.isEmpty else { return }
-        guard let date = FeedDate.parse(trimmed) else {
-            warn(line, "unreadable date \"\(trimmed.prefix(80))\"")
-            return
-        }
-        store(date, published: published)
-    }
-
-    /// `setDate(text(bytes), …)` without making the string: the bytes are read in place when they
-    /// are clean UTF-8 whose trimmed ends are ASCII (then trimming is the ASCII trim).
-    mutating func setDate(bytes: UnsafeBufferPointer<UInt8>, published: Bool, line: Int) {
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
-        var start = 0
-        var end = bytes.count
-        while start < end, isSpace(bytes[start]) { start += 1 }
-        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-        guard start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80), UTF8Check.isCleanText(bytes) else {
-            setDate(Self.text(bytes), published: published, line: line)
-            return
-        }
-        let inner = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        guard !inner.isEmpty else { return }
-        guard let date = FeedDate.parse(utf8: inner) else {
-            warn(line, "unreadable date \"\(String(decoding: inner, as: UTF8.self).prefix(80))\"")
-            return
-        }
-        store(date, published: published)
-    }
-
-    private mutating func store(_ date: Date, published: Bool) {
-        if inEntry {
-            if published {
-                if entry.published == nil { entry.published = date }
-            } else {
-                if entry.updated == nil { entry.updated = date }
-            }
-        } else if published {
-            feed.published = feed.published ?? date
-        } else {
-            feed.updated = feed.updated ?? date
         }
     }
 
